@@ -1,0 +1,120 @@
+import {
+  Agent,
+  assistant,
+  MCPServerStreamableHttp,
+  OpenAIChatCompletionsModel,
+  run,
+  RunToolCallItem,
+  RunToolCallOutputItem,
+  user,
+  type AgentInputItem,
+  type RunItem,
+} from '@openai/agents';
+import OpenAI from 'openai';
+import { TOOL_NAMES, type ToolCallRecord, type ToolName } from '../mcp/tool-contract.js';
+import { MCP_SERVER_NAME } from '../mcp/task-tools.js';
+import type { ChatEngine, ChatTurn, HistoryMessage, TurnEvent, TurnOutcome } from './chat-engine.js';
+import { agentInstructions } from './instructions.js';
+import { mcpHeaders } from './mcp-headers.js';
+
+export interface LlmSettings {
+  apiKey?: string;
+  baseUrl?: string;
+  model: string;
+}
+
+/** How many earlier messages the model sees; older ones stay in the database. */
+const HISTORY_WINDOW = 40;
+const MAX_TURNS = 8;
+
+const toInputItem = (message: HistoryMessage): AgentInputItem =>
+  message.role === 'user' ? user(message.content) : assistant(message.content);
+
+function parseArguments(raw: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function parseOutput(output: unknown): { result: unknown; isError: boolean } {
+  if (typeof output !== 'string') return { result: output, isError: false };
+  try {
+    return { result: JSON.parse(output), isError: false };
+  } catch {
+    // MCP tool errors reach the model as plain text ("task 42 not found").
+    return { result: output, isError: true };
+  }
+}
+
+/** Pairs each function call of the run with its output, in the order the model made them. */
+function collectToolCalls(items: RunItem[]): ToolCallRecord[] {
+  const outputs = new Map<string, unknown>();
+  for (const item of items) {
+    if (item instanceof RunToolCallOutputItem && 'callId' in item.rawItem) outputs.set(item.rawItem.callId, item.output);
+  }
+  const calls: ToolCallRecord[] = [];
+  for (const item of items) {
+    if (!(item instanceof RunToolCallItem) || item.rawItem.type !== 'function_call') continue;
+    const name = item.rawItem.name as ToolName;
+    if (!TOOL_NAMES.includes(name)) continue;
+    const { result, isError } = parseOutput(outputs.get(item.rawItem.callId));
+    calls.push({ name, arguments: parseArguments(item.rawItem.arguments), result, is_error: isError });
+  }
+  return calls;
+}
+
+/** The @openai/agents agent, with the api's own MCP endpoint as its only tool source. */
+export class OpenAiAgentEngine implements ChatEngine {
+  readonly kind = 'agent';
+  private readonly model: OpenAIChatCompletionsModel;
+
+  constructor(
+    settings: LlmSettings,
+    private readonly mcpUrl: string,
+  ) {
+    const client = new OpenAI({ apiKey: settings.apiKey ?? 'not-needed', baseURL: settings.baseUrl, maxRetries: 1 });
+    this.model = new OpenAIChatCompletionsModel(client, settings.model);
+  }
+
+  async run(turn: ChatTurn, onEvent?: (event: TurnEvent) => void): Promise<TurnOutcome> {
+    const mcp = new MCPServerStreamableHttp({
+      url: this.mcpUrl,
+      name: MCP_SERVER_NAME,
+      cacheToolsList: true,
+      requestInit: { headers: mcpHeaders(turn.user, turn.turnKey) },
+    });
+    await mcp.connect();
+    try {
+      const agent = new Agent({
+        name: 'Todo assistant',
+        instructions: agentInstructions(turn),
+        model: this.model,
+        mcpServers: [mcp],
+      });
+      const input = [...turn.history.slice(-HISTORY_WINDOW).map(toInputItem), user(turn.message)];
+      if (!onEvent) {
+        const result = await run(agent, input, { maxTurns: MAX_TURNS });
+        return { response: String(result.finalOutput ?? ''), toolCalls: collectToolCalls(result.newItems) };
+      }
+      const stream = await run(agent, input, { maxTurns: MAX_TURNS, stream: true });
+      let announced = 0;
+      for await (const event of stream) {
+        if (event.type === 'raw_model_stream_event' && event.data.type === 'output_text_delta') {
+          onEvent({ type: 'text_delta', delta: event.data.delta });
+        }
+        if (event.type === 'run_item_stream_event' && event.item instanceof RunToolCallOutputItem) {
+          const calls = collectToolCalls(stream.newItems);
+          for (const call of calls.slice(announced)) onEvent({ type: 'tool_call', call });
+          announced = calls.length;
+        }
+      }
+      await stream.completed;
+      return { response: String(stream.finalOutput ?? ''), toolCalls: collectToolCalls(stream.newItems) };
+    } finally {
+      await mcp.close();
+    }
+  }
+}

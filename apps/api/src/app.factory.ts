@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type RuntimeConfig } from './app.module.js';
+import { migrateUnderLock } from './database/migrate.js';
+import { HttpErrorFilter } from './common/http-error.filter.js';
+
+/** Room for an 8 KB chat message plus JSON escaping; larger bodies get a 413. */
+const BODY_LIMIT = '64kb';
+
+/** Builds the api (migrated and ready to listen): shared by main.ts and the tests. */
+export async function createApp(config: RuntimeConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useGlobalFilters(new HttpErrorFilter());
+  await migrateUnderLock(app.get(MikroORM), config.databaseUrl);
+  return app;
+}

@@ -1,0 +1,50 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { ChatModule } from './chat/chat.module.js';
+import { APP_CONFIG, type AppConfig } from './common/config.js';
+import { ormConfig } from './database/orm.config.js';
+import { HealthModule } from './health/health.module.js';
+import { McpModule } from './mcp/mcp.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+
+export interface RuntimeConfig extends AppConfig {
+  databaseUrl: string;
+}
+
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: RuntimeConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Probes and scrapes every few seconds would drown the useful lines.
+            autoLogging: { ignore: (request) => ['/health', '/ready', '/metrics'].includes(request.url ?? '') },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        MikroOrmModule.forRoot(ormConfig({ url: config.databaseUrl, poolMax: config.dbPoolMax })),
+        MetricsModule,
+        AuthModule,
+        HealthModule,
+        TasksModule,
+        McpModule,
+        ChatModule,
+      ],
+    };
+  }
+}

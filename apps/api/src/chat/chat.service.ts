@@ -1,0 +1,157 @@
+import { BadGatewayException, ConflictException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import { CHAT_ENGINE, type ChatEngine, type TurnEvent } from '../agent/chat-engine.js';
+import type { AuthenticatedUser } from '../auth/auth.types.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import type { ChatRequest } from './chat.schemas.js';
+import type { ChatResponse } from './chat.views.js';
+import { Conversation } from './conversation.entity.js';
+import { Message } from './message.entity.js';
+
+const TITLE_LENGTH = 80;
+const CONVERSATION_LIST_LIMIT = 100;
+
+/**
+ * A new conversation's id is derived from its first message's client_message_id, so a retried first
+ * turn lands in the same conversation instead of opening a second one.
+ */
+function conversationIdFor(userId: string, clientMessageId: string): string {
+  const hex = createHash('sha256').update(`${userId}\n${clientMessageId}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const titleFrom = (message: string): string =>
+  message.length <= TITLE_LENGTH ? message : `${message.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;
+
+/**
+ * Stateless chat: every turn loads its history from the database, stores the user message before the
+ * run and the reply after it. Both inserts are idempotent, so a retry on any replica never duplicates.
+ */
+@Injectable()
+export class ChatService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(CHAT_ENGINE) private readonly engine: ChatEngine,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  get engineKind(): ChatEngine['kind'] {
+    return this.engine.kind;
+  }
+
+  async turn(user: AuthenticatedUser, request: ChatRequest, onEvent?: (event: TurnEvent) => void): Promise<ChatResponse> {
+    const conversation = await this.openConversation(user.id, request);
+    const userMessage = await this.storeUserMessage(conversation, user.id, request);
+    const stored = await this.em.findOne(Message, { replyTo: userMessage.id });
+    if (stored) {
+      this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'replayed' });
+      return { conversation_id: conversation.id, response: stored.content, tool_calls: stored.toolCalls };
+    }
+    const history = await this.em.find(
+      Message,
+      { conversation, id: { $lt: userMessage.id } },
+      { orderBy: { id: 'asc' }, fields: ['role', 'content'] },
+    );
+    let outcome;
+    try {
+      outcome = await this.engine.run(
+        {
+          user,
+          history: history.map(({ role, content }) => ({ role, content })),
+          message: userMessage.content,
+          turnKey: String(userMessage.id),
+          now: new Date(),
+          timeZone: request.time_zone,
+        },
+        onEvent,
+      );
+    } catch (error) {
+      this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'failed' });
+      if (error instanceof HttpException) throw error;
+      // The user message is kept: a retry with the same client_message_id completes this turn.
+      throw new BadGatewayException(`the chat engine failed (${(error as Error).message}); retry with the same client_message_id`);
+    }
+    for (const call of outcome.toolCalls) this.metrics.toolCalls.inc({ tool: call.name, error: String(call.is_error) });
+    const reply = await this.storeReply(conversation, userMessage, outcome.response, outcome.toolCalls);
+    this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'completed' });
+    return { conversation_id: conversation.id, response: reply.content, tool_calls: reply.toolCalls };
+  }
+
+  async listConversations(userId: string): Promise<Conversation[]> {
+    return this.em.find(Conversation, { userId }, { orderBy: { updatedAt: 'desc' }, limit: CONVERSATION_LIST_LIMIT });
+  }
+
+  /** Messages in reading order: each reply right after the message it answers. */
+  async listMessages(userId: string, conversationId: string): Promise<Message[]> {
+    const conversation = await this.findConversation(userId, conversationId);
+    const messages = await this.em.find(Message, { conversation }, { orderBy: { id: 'asc' } });
+    const position = (message: Message) => message.replyTo ?? message.id;
+    return messages.sort((a, b) => position(a) - position(b) || a.id - b.id);
+  }
+
+  private async findConversation(userId: string, id: string): Promise<Conversation> {
+    const conversation = await this.em.findOne(Conversation, { id, userId });
+    if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
+    return conversation;
+  }
+
+  private async openConversation(userId: string, request: ChatRequest): Promise<Conversation> {
+    if (request.conversation_id) return this.findConversation(userId, request.conversation_id);
+    const id = conversationIdFor(userId, request.client_message_id);
+    await this.em
+      .createQueryBuilder(Conversation)
+      .insert({ id, userId, title: titleFrom(request.message), createdAt: new Date(), updatedAt: new Date() })
+      .onConflict('id')
+      .ignore()
+      .execute();
+    return this.findConversation(userId, id);
+  }
+
+  private async storeUserMessage(conversation: Conversation, userId: string, request: ChatRequest): Promise<Message> {
+    await this.em
+      .createQueryBuilder(Message)
+      .insert({
+        conversation: conversation.id,
+        userId,
+        role: 'user',
+        content: request.message,
+        toolCalls: [],
+        clientMessageId: request.client_message_id,
+        createdAt: new Date(),
+      })
+      .onConflict(['conversation', 'clientMessageId'])
+      .ignore()
+      .execute();
+    const message = await this.em.findOneOrFail(Message, { conversation, clientMessageId: request.client_message_id });
+    if (message.content !== request.message) {
+      throw new ConflictException('client_message_id was already used for a different message in this conversation');
+    }
+    return message;
+  }
+
+  private async storeReply(
+    conversation: Conversation,
+    userMessage: Message,
+    content: string,
+    toolCalls: Message['toolCalls'],
+  ): Promise<Message> {
+    await this.em
+      .createQueryBuilder(Message)
+      .insert({
+        conversation: conversation.id,
+        userId: userMessage.userId,
+        role: 'assistant',
+        content,
+        toolCalls,
+        replyTo: userMessage.id,
+        createdAt: new Date(),
+      })
+      .onConflict('replyTo')
+      .ignore()
+      .execute();
+    await this.em.nativeUpdate(Conversation, { id: conversation.id }, { updatedAt: new Date() });
+    return this.em.findOneOrFail(Message, { replyTo: userMessage.id });
+  }
+}

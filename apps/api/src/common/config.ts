@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the api reads, in one place (the names match design.md "Configuration").
+ * A missing or invalid required value stops the process with one sentence naming the variable.
+ */
+const DEFAULT_WEB_URL = 'http://localhost:3000';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DATA_DIR: z.string().optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+  BETTER_AUTH_URL: z.string().url().optional(),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  MCP_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  /** Unset only in development, where the api starts an embedded PGlite instead. */
+  databaseUrl?: string;
+  pgliteDataDir?: string;
+  dbPoolMax: number;
+  llm: { apiKey?: string; baseUrl?: string; model: string } | null;
+  auth: { jwksUrl: string; issuer: string; audience: string };
+  /** Where the agent reaches this api's own MCP endpoint. */
+  mcpUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+function requireValue(value: string | undefined, name: string, what: string): string {
+  if (!value) throw new ConfigError(`${name} is required: set it to ${what}.`);
+  return value;
+}
+
+/** For commands that need only the database (migrations): DATABASE_URL, required. */
+export function loadDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string {
+  const url = envSchema.shape.DATABASE_URL.safeParse(source.DATABASE_URL);
+  if (!url.success) throw new ConfigError('DATABASE_URL is invalid: it must be a postgresql:// URL.');
+  return requireValue(url.data, 'DATABASE_URL', 'the PostgreSQL connection URL');
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')} is invalid: ${issue.message}.`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = production
+    ? requireValue(env.DATABASE_URL, 'DATABASE_URL', 'the PostgreSQL connection URL')
+    : env.DATABASE_URL;
+  const webUrl = production
+    ? requireValue(env.BETTER_AUTH_URL, 'BETTER_AUTH_URL', "the web app's public URL (the JWT issuer)")
+    : (env.BETTER_AUTH_URL ?? DEFAULT_WEB_URL);
+  const jwksUrl = production
+    ? requireValue(env.AUTH_JWKS_URL, 'AUTH_JWKS_URL', "the URL of the web app's JWKS")
+    : (env.AUTH_JWKS_URL ?? `${webUrl}/api/auth/jwks`);
+  const llmConfigured = Boolean(env.OPENAI_API_KEY ?? env.LLM_BASE_URL);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl,
+    pgliteDataDir: env.PGLITE_DATA_DIR,
+    dbPoolMax: env.DB_POOL_MAX,
+    llm: llmConfigured ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL } : null,
+    auth: { jwksUrl, issuer: env.AUTH_ISSUER ?? webUrl, audience: env.AUTH_AUDIENCE ?? webUrl },
+    mcpUrl: env.MCP_URL ?? `http://127.0.0.1:${env.PORT}/mcp`,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

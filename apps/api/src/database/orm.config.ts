@@ -1,0 +1,37 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { fileURLToPath } from 'node:url';
+import { ConversationSchema } from '../chat/conversation.entity.js';
+import { MessageSchema } from '../chat/message.entity.js';
+import { MIGRATIONS } from '../migrations/index.js';
+import { TaskSchema } from '../tasks/task.entity.js';
+
+export interface DatabaseSettings {
+  url: string;
+  poolMax: number;
+}
+
+/** Generated migrations go to src/migrations, beside their snapshot (see `npm run migration:create`). */
+export const MIGRATIONS_SOURCE_DIR = fileURLToPath(new URL('../../src/migrations', import.meta.url));
+
+export function ormConfig({ url, poolMax }: DatabaseSettings): Options {
+  return defineConfig({
+    clientUrl: url,
+    entities: [TaskSchema, ConversationSchema, MessageSchema],
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: MIGRATIONS,
+      path: MIGRATIONS_SOURCE_DIR,
+      pathTs: MIGRATIONS_SOURCE_DIR,
+      emit: 'ts',
+      snapshot: true,
+      snapshotName: '.snapshot-todo',
+      transactional: true,
+      allOrNothing: true,
+    },
+    pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000 },
+    // Fail fast while the database is down, so readiness answers 503 instead of hanging.
+    driverOptions: { connectionTimeoutMillis: 3000 },
+    debug: false,
+  });
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { HealthController } from './health.controller.js';
+import { ShutdownState } from './shutdown-state.service.js';
+
+@Module({ controllers: [HealthController], providers: [ShutdownState] })
+export class HealthModule {}

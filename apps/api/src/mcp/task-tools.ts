@@ -1,0 +1,118 @@
+import { HttpException } from '@nestjs/common';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { describeZodError } from '../common/zod-validation.pipe.js';
+import { toTaskView } from '../tasks/task.mapper.js';
+import { listTasksFields, taskFields, updateTaskSchema } from '../tasks/task.schemas.js';
+import type { Task } from '../tasks/task.entity.js';
+import type { TasksService } from '../tasks/tasks.service.js';
+import type { ListTasksToolResult, TaskToolResult } from './tool-contract.js';
+
+export const MCP_SERVER_NAME = 'todo-tasks';
+
+/** Who the tools act for: the bearer's user, never an argument the model could choose. */
+export interface ToolScope {
+  userId: string;
+  /** The chat turn calling the tools; makes add_task idempotent when a turn is retried. */
+  turnKey?: string;
+}
+
+const taskIdField = z.number().int().positive().describe('The id of the task');
+
+function taskResult(status: TaskToolResult['status'], task: Task, next?: Task): TaskToolResult {
+  const result: TaskToolResult = { task_id: task.id, status, title: task.title, task: toTaskView(task) };
+  if (next) result.next_task_id = next.id;
+  return result;
+}
+
+function ok(result: TaskToolResult | ListTasksToolResult): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: { ...result } };
+}
+
+function failure(message: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: message }] };
+}
+
+/** Tool errors become tool results with a clear message, never a crash of the agent run. */
+async function guarded(run: () => Promise<CallToolResult>): Promise<CallToolResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof HttpException) return failure(error.message);
+    if (error instanceof z.ZodError) return failure(describeZodError(error));
+    throw error;
+  }
+}
+
+const normalizedTitle = (title: string) => title.trim().toLowerCase().replace(/\s+/g, ' ');
+
+export function createTaskToolServer(tasks: TasksService, scope: ToolScope): McpServer {
+  const server = new McpServer({ name: MCP_SERVER_NAME, version: '1.0.0' });
+  const { userId } = scope;
+
+  server.registerTool(
+    'add_task',
+    {
+      description: 'Create a task. Dates are ISO-8601 with an offset. recurrence repeats the task when it is completed.',
+      inputSchema: taskFields,
+    },
+    (input) =>
+      guarded(async () => {
+        const key = scope.turnKey ? `${scope.turnKey}:${normalizedTitle(input.title)}` : undefined;
+        return ok(taskResult('created', await tasks.create(userId, input, key)));
+      }),
+  );
+
+  server.registerTool(
+    'list_tasks',
+    {
+      description: 'List the user\'s tasks, optionally filtered (status, priority, tag, keyword search, due range) and sorted.',
+      inputSchema: listTasksFields,
+    },
+    (query) =>
+      guarded(async () => {
+        const found = await tasks.list(userId, query);
+        return ok({ tasks: found.map(toTaskView), count: found.length });
+      }),
+  );
+
+  server.registerTool(
+    'update_task',
+    {
+      description: 'Change any field of a task: title, description, priority, tags, due_at, remind_at, recurrence, completed.',
+      inputSchema: { task_id: taskIdField, ...updateTaskFields() },
+    },
+    ({ task_id, ...changes }) =>
+      guarded(async () => {
+        const input = updateTaskSchema.parse(changes);
+        const { task, next } = await tasks.update(userId, task_id, input);
+        return ok(taskResult('updated', task, next));
+      }),
+  );
+
+  server.registerTool(
+    'complete_task',
+    {
+      description: 'Mark a task completed (or not, with completed=false). Completing a recurring task creates its next occurrence.',
+      inputSchema: { task_id: taskIdField, completed: z.boolean().default(true) },
+    },
+    ({ task_id, completed }) =>
+      guarded(async () => {
+        const { task, next } = await tasks.setCompleted(userId, task_id, completed);
+        return ok(taskResult(completed ? 'completed' : 'uncompleted', task, next));
+      }),
+  );
+
+  server.registerTool(
+    'delete_task',
+    { description: 'Delete a task.', inputSchema: { task_id: taskIdField } },
+    ({ task_id }) => guarded(async () => ok(taskResult('deleted', await tasks.remove(userId, task_id)))),
+  );
+
+  return server;
+}
+
+function updateTaskFields() {
+  return { ...taskFields, title: taskFields.title.optional(), completed: z.boolean().optional() };
+}

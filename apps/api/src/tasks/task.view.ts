@@ -1,0 +1,19 @@
+import type { Priority, Recurrence } from './task.schemas.js';
+
+/** A task as the REST API and the MCP tools return it (snake_case, ISO-8601 dates). */
+export interface TaskView {
+  id: number;
+  title: string;
+  description: string | null;
+  completed: boolean;
+  completed_at: string | null;
+  priority: Priority;
+  tags: string[];
+  due_at: string | null;
+  remind_at: string | null;
+  reminded_at: string | null;
+  recurrence: Recurrence | null;
+  series_id: string | null;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
+import type { AuthenticatedUser } from '../auth/auth.types.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { toTaskView } from './task.mapper.js';
+import {
+  createTaskSchema,
+  listTasksSchema,
+  taskIdSchema,
+  updateTaskSchema,
+  type CreateTaskInput,
+  type ListTasksQuery,
+  type UpdateTaskInput,
+} from './task.schemas.js';
+import type { TaskView } from './task.view.js';
+import { TasksService, type CompletionResult } from './tasks.service.js';
+
+const completeSchema = z.object({ completed: z.boolean().default(true) }).strict();
+const idPipe = new ZodValidationPipe(taskIdSchema);
+
+export interface CompletionView {
+  task: TaskView;
+  next_task: TaskView | null;
+}
+
+const toCompletionView = ({ task, next }: CompletionResult): CompletionView => ({
+  task: toTaskView(task),
+  next_task: next ? toTaskView(next) : null,
+});
+
+@Controller('api/tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query(new ZodValidationPipe(listTasksSchema)) query: ListTasksQuery,
+  ): Promise<TaskView[]> {
+    return (await this.tasks.list(user.id, query)).map(toTaskView);
+  }
+
+  @Post()
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(new ZodValidationPipe(createTaskSchema)) input: CreateTaskInput,
+  ): Promise<TaskView> {
+    return toTaskView(await this.tasks.create(user.id, input));
+  }
+
+  @Get(':id')
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', idPipe) id: number): Promise<TaskView> {
+    return toTaskView(await this.tasks.get(user.id, id));
+  }
+
+  /** Returns the next occurrence too when the change completed a recurring task. */
+  @Patch(':id')
+  async update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', idPipe) id: number,
+    @Body(new ZodValidationPipe(updateTaskSchema)) input: UpdateTaskInput,
+  ): Promise<CompletionView> {
+    return toCompletionView(await this.tasks.update(user.id, id, input));
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  async complete(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', idPipe) id: number,
+    @Body(new ZodValidationPipe(completeSchema)) body: z.output<typeof completeSchema>,
+  ): Promise<CompletionView> {
+    return toCompletionView(await this.tasks.setCompleted(user.id, id, body.completed));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthenticatedUser, @Param('id', idPipe) id: number): Promise<void> {
+    await this.tasks.remove(user.id, id);
+  }
+}

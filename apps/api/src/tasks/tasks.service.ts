@@ -1,0 +1,170 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager, LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { Task } from './task.entity.js';
+import { nextOccurrence } from './recurrence.js';
+import type { CreateTaskInput, ListTasksQuery, UpdateTaskInput } from './task.schemas.js';
+
+const DEFAULT_LIST_LIMIT = 100;
+const PRIORITY_RANK = "case priority when 'high' then 3 when 'medium' then 2 else 1 end";
+
+export interface CompletionResult {
+  task: Task;
+  /** The next occurrence, created when a recurring task was completed. */
+  next?: Task;
+}
+
+const toDate = (value: string | null | undefined): Date | null | undefined =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** Every method is scoped to one user: a task of another user is "not found". */
+@Injectable()
+export class TasksService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
+    if (idempotencyKey) {
+      const existing = await this.em.findOne(Task, { userId, idempotencyKey });
+      if (existing) return existing;
+    }
+    const task = this.em.create(Task, {
+      userId,
+      title: input.title,
+      description: input.description ?? null,
+      priority: input.priority ?? 'medium',
+      tags: unique(input.tags ?? []),
+      dueAt: toDate(input.due_at) ?? null,
+      remindAt: toDate(input.remind_at) ?? null,
+      recurrence: input.recurrence ?? null,
+      seriesId: input.recurrence ? randomUUID() : null,
+      idempotencyKey: idempotencyKey ?? null,
+    });
+    try {
+      await this.em.flush();
+    } catch (error) {
+      // Another replica finished the same retried turn first: return its task.
+      if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        const existing = await this.em.findOne(Task, { userId, idempotencyKey });
+        if (existing) return existing;
+      }
+      throw error;
+    }
+    return task;
+  }
+
+  async list(userId: string, query: ListTasksQuery): Promise<Task[]> {
+    const qb = this.em.createQueryBuilder(Task, 't').select('*').where({ userId });
+    if (query.status === 'pending') qb.andWhere({ completed: false });
+    if (query.status === 'completed') qb.andWhere({ completed: true });
+    if (query.priority) qb.andWhere({ priority: query.priority });
+    if (query.tag) qb.andWhere('? = any(t.tags)', [query.tag]);
+    if (query.search) {
+      const pattern = `%${escapeLike(query.search)}%`;
+      qb.andWhere('(t.title ilike ? or t.description ilike ?)', [pattern, pattern]);
+    }
+    if (query.due_before) qb.andWhere({ dueAt: { $lte: new Date(query.due_before) } });
+    if (query.due_after) qb.andWhere({ dueAt: { $gte: new Date(query.due_after) } });
+    const order = query.order ?? (query.sort_by === 'priority' ? 'desc' : 'asc');
+    const direction = order === 'asc' ? 'asc nulls last' : 'desc nulls last';
+    switch (query.sort_by) {
+      case 'priority':
+        qb.orderBy([{ [raw(PRIORITY_RANK)]: direction }, { id: 'asc' }]);
+        break;
+      case 'due_at':
+        qb.orderBy([{ dueAt: direction }, { id: 'asc' }]);
+        break;
+      case 'title':
+        qb.orderBy([{ [raw('lower(t.title)')]: direction }, { id: 'asc' }]);
+        break;
+      default:
+        qb.orderBy([{ createdAt: order }, { id: order }]);
+    }
+    qb.limit(query.limit ?? DEFAULT_LIST_LIMIT);
+    return qb.getResultList();
+  }
+
+  async get(userId: string, id: number): Promise<Task> {
+    const task = await this.em.findOne(Task, { id, userId });
+    if (!task) throw new NotFoundException(`task ${id} not found`);
+    return task;
+  }
+
+  async update(userId: string, id: number, input: UpdateTaskInput): Promise<CompletionResult> {
+    const { completed, ...fields } = input;
+    const task = await this.get(userId, id);
+    if (fields.title !== undefined) task.title = fields.title;
+    if (fields.description !== undefined) task.description = fields.description;
+    if (fields.priority !== undefined) task.priority = fields.priority;
+    if (fields.tags !== undefined) task.tags = unique(fields.tags);
+    if (fields.due_at !== undefined) task.dueAt = toDate(fields.due_at) ?? null;
+    if (fields.remind_at !== undefined) {
+      task.remindAt = toDate(fields.remind_at) ?? null;
+      task.remindedAt = null;
+    }
+    if (fields.recurrence !== undefined) {
+      task.recurrence = fields.recurrence;
+      task.seriesId = fields.recurrence ? (task.seriesId ?? randomUUID()) : task.seriesId;
+    }
+    await this.em.flush();
+    if (completed === undefined) return { task };
+    return this.setCompleted(userId, id, completed);
+  }
+
+  /**
+   * Completing a recurring task creates its next occurrence, in the same transaction. The conditional
+   * update makes completion happen once even when two requests race, so the series never forks.
+   */
+  async setCompleted(userId: string, id: number, completed: boolean): Promise<CompletionResult> {
+    return this.em.transactional(async (em) => {
+      const changed = await em.nativeUpdate(
+        Task,
+        { id, userId, completed: !completed },
+        { completed, completedAt: completed ? new Date() : null, updatedAt: new Date() },
+      );
+      const task = await em.findOne(Task, { id, userId }, { refresh: true });
+      if (!task) throw new NotFoundException(`task ${id} not found`);
+      if (!changed || !completed || !task.recurrence) return { task };
+      const next = em.create(Task, {
+        userId,
+        title: task.title,
+        description: task.description,
+        priority: task.priority,
+        tags: task.tags,
+        recurrence: task.recurrence,
+        seriesId: task.seriesId ?? randomUUID(),
+        dueAt: task.dueAt ? nextOccurrence(task.dueAt, task.recurrence) : null,
+        remindAt: task.remindAt ? nextOccurrence(task.remindAt, task.recurrence) : null,
+      });
+      return { task, next };
+    });
+  }
+
+  async remove(userId: string, id: number): Promise<Task> {
+    const task = await this.get(userId, id);
+    await this.em.remove(task).flush();
+    return task;
+  }
+
+  /**
+   * Reminders whose time has come and that were not sent yet; marks them sent so each fires once,
+   * even when two tabs poll at the same moment (rows locked by the other poll are skipped).
+   */
+  async takeDueReminders(userId: string, now = new Date()): Promise<Task[]> {
+    return this.em.transactional(async (em) => {
+      const due = await em.find(
+        Task,
+        { userId, completed: false, remindAt: { $lte: now }, remindedAt: null },
+        { orderBy: { remindAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      for (const task of due) task.remindedAt = now;
+      return due;
+    });
+  }
+}
+
+function unique(tags: string[]): string[] {
+  return [...new Set(tags)];
+}

@@ -1,0 +1,43 @@
+import type { INestApplication } from '@nestjs/common';
+import { createServer } from 'node:net';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/common/config.js';
+import { TEST_AUDIENCE, TEST_ISSUER, type TestIssuer } from './auth.js';
+
+export interface RunningApi {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The real api on a real port (the agent reaches /mcp over HTTP), against the run's PostgreSQL.
+ * `env` adds variables such as LLM_BASE_URL; without them the offline engine answers.
+ */
+export async function startApi(issuer: TestIssuer, env: Record<string, string> = {}): Promise<RunningApi> {
+  const port = await freePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: process.env.DATABASE_URL,
+    BETTER_AUTH_URL: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    AUTH_JWKS_URL: issuer.jwksUrl,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createApp({ ...config, databaseUrl: config.databaseUrl! });
+  await app.listen(port, '127.0.0.1');
+  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}

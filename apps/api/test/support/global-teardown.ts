@@ -1,0 +1,11 @@
+import pg from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const serverUrl = process.env.TEST_SERVER_URL;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!serverUrl || !databaseUrl) return;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`);
+  await admin.end();
+}
