@@ -39,13 +39,21 @@ function parseArguments(raw: string): Record<string, unknown> {
   }
 }
 
+/** The text of a tool output: an MCP tool's output is its one content part, `{ type: 'text', text }`. */
+function outputText(output: unknown): string | undefined {
+  if (typeof output === 'string') return output;
+  const part = output as { type?: unknown; text?: unknown } | null;
+  return part?.type === 'text' && typeof part.text === 'string' ? part.text : undefined;
+}
+
 function parseOutput(output: unknown): { result: unknown; isError: boolean } {
-  if (typeof output !== 'string') return { result: output, isError: false };
+  const text = outputText(output);
+  if (text === undefined) return { result: output, isError: false };
   try {
-    return { result: JSON.parse(output), isError: false };
+    return { result: JSON.parse(text), isError: false };
   } catch {
-    // MCP tool errors reach the model as plain text ("task 42 not found").
-    return { result: output, isError: true };
+    // Successful tools answer JSON; MCP tool errors reach the model as plain text ("task 42 not found").
+    return { result: text, isError: true };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { STATUS_CODES } from 'node:http';
 
 interface BodyParserError {
@@ -40,6 +41,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       const body = error.getResponse();
       const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
       return { status: error.getStatus(), message: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) };
+    }
+    if (isDatabaseUnavailable(error)) {
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'database unavailable: try again shortly' };
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'internal error' };

@@ -28,6 +28,7 @@ export interface TokenOptions {
   expiresIn?: string | number;
   /** Sign with a key the JWKS does not publish. */
   foreignKey?: boolean;
+  withoutSubject?: boolean;
 }
 
 /** Stands in for web's better-auth: publishes a JWKS over HTTP and signs tokens with its keys. */
@@ -55,9 +56,9 @@ export class TestIssuer {
 
   async token(sub: string, options: TokenOptions = {}): Promise<string> {
     const key = options.foreignKey ? this.foreign : this.keys.get(options.alg ?? 'EdDSA')!;
-    return new SignJWT({ email: `${sub}@example.test` })
-      .setProtectedHeader({ alg: key.alg, kid: key.kid })
-      .setSubject(sub)
+    const jwt = new SignJWT({ email: `${sub}@example.test` }).setProtectedHeader({ alg: key.alg, kid: key.kid });
+    if (!options.withoutSubject) jwt.setSubject(sub);
+    return jwt
       .setIssuer(options.issuer ?? TEST_ISSUER)
       .setAudience(options.audience ?? TEST_AUDIENCE)
       .setIssuedAt()

@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import pg from 'pg';
+import { TestIssuer } from './support/auth.js';
+import { freePort } from './support/api.js';
+import { createScratchDatabase } from './support/databases.js';
+import { API_ENTRY, MIGRATE_ENTRY, spawnNode, waitFor200, type ApiProcess } from './support/processes.js';
+
+const running: ApiProcess[] = [];
+afterAll(() => {
+  for (const api of running) api.child.kill('SIGKILL');
+});
+
+const productionEnv = (databaseUrl: string | undefined, port: number, issuer: TestIssuer) => ({
+  NODE_ENV: 'production',
+  PORT: String(port),
+  DATABASE_URL: databaseUrl,
+  BETTER_AUTH_URL: 'http://localhost:3000',
+  AUTH_JWKS_URL: issuer.jwksUrl,
+  LOG_LEVEL: 'warn',
+});
+
+describe('the built api as separate processes', () => {
+  test('three replicas starting together on an empty database all become ready, migrating once', async () => {
+    const database = await createScratchDatabase();
+    const issuer = await TestIssuer.start();
+    try {
+      const ports = await Promise.all([freePort(), freePort(), freePort()]);
+      const replicas = ports.map((port) => spawnNode(API_ENTRY, productionEnv(database.url, port, issuer)));
+      running.push(...replicas);
+      const readyAfter = await Promise.all(ports.map((port) => waitFor200(`http://127.0.0.1:${port}/ready`, 45_000)));
+      for (const replica of replicas) expect(replica.child.exitCode).toBeNull();
+      console.log(`three replicas ready after ${readyAfter.join(', ')} ms`);
+
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const applied = await client.query('select name from mikro_orm_migrations');
+      const tables = await client.query("select table_name from information_schema.tables where table_schema = 'public' order by 1");
+      await client.end();
+      expect(applied.rows.map((row) => row.name)).toEqual(['Migration20261124134602']);
+      expect(tables.rows.map((row) => row.table_name)).toEqual(['conversations', 'messages', 'mikro_orm_migrations', 'tasks']);
+
+      for (const replica of replicas) replica.child.kill('SIGTERM');
+      const exits = await Promise.all(replicas.map((replica) => replica.exited));
+      expect(exits.map((exit) => exit.code)).toEqual([0, 0, 0]);
+    } finally {
+      await issuer.close();
+      await database.drop();
+    }
+  }, 90_000);
+
+  test('the migrate command applies pending migrations, then finds nothing to do', async () => {
+    const database = await createScratchDatabase();
+    try {
+      const first = await spawnNode(MIGRATE_ENTRY, { DATABASE_URL: database.url }).exited;
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('applied migrations: Migration20261124134602');
+      const second = await spawnNode(MIGRATE_ENTRY, { DATABASE_URL: database.url }).exited;
+      expect(second).toMatchObject({ code: 0, stdout: 'database is up to date\n' });
+    } finally {
+      await database.drop();
+    }
+  }, 60_000);
+
+  test.each([
+    ['the api', API_ENTRY, { NODE_ENV: 'production', BETTER_AUTH_URL: 'http://localhost:3000', AUTH_JWKS_URL: 'http://localhost:3000/api/auth/jwks' }],
+    ['the migrate command', MIGRATE_ENTRY, {}],
+  ])('%s in production without DATABASE_URL exits 1 with one sentence naming it', async (_name, entry, env) => {
+    const exit = await spawnNode(entry, env).exited;
+    expect(exit).toMatchObject({ code: 1, stderr: 'DATABASE_URL is required: set it to the PostgreSQL connection URL.\n' });
+  });
+
+  test('the api in production without AUTH_JWKS_URL exits 1 naming it', async () => {
+    const exit = await spawnNode(API_ENTRY, { NODE_ENV: 'production', DATABASE_URL: 'postgresql://x@127.0.0.1/x', BETTER_AUTH_URL: 'http://localhost:3000' }).exited;
+    expect(exit).toMatchObject({ code: 1, stderr: "AUTH_JWKS_URL is required: set it to the URL of the web app's JWKS.\n" });
+  });
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { TestIssuer } from './support/auth.js';
+import { freePort, startApi, type RunningApi } from './support/api.js';
+import { TcpProxy } from './support/tcp-proxy.js';
+import { waitFor200 } from './support/processes.js';
+
+/** The api reaches PostgreSQL only through a proxy the test can cut: a database outage it can stage. */
+let proxy: TcpProxy;
+let issuer: TestIssuer;
+let api: RunningApi;
+
+beforeAll(async () => {
+  const database = new URL(process.env.DATABASE_URL!);
+  proxy = new TcpProxy({ host: database.hostname, port: Number(database.port || 5432) }, await freePort());
+  await proxy.start();
+  database.host = `127.0.0.1:${proxy.port}`;
+  issuer = await TestIssuer.start();
+  api = await startApi(issuer, { DATABASE_URL: database.toString() });
+});
+
+afterAll(async () => {
+  await api?.close();
+  await proxy?.stop();
+  await issuer?.close();
+});
+
+const status = async (path: string) => (await fetch(`${api.url}${path}`)).status;
+
+describe('a database outage (SC-027)', () => {
+  test('readiness fails while the database is down, liveness never does, and readiness recovers', async () => {
+    expect(await status('/ready')).toBe(200);
+    await proxy.stop();
+
+    const outageEnds = Date.now() + 10_000;
+    const seen = { ready: new Set<number>(), health: new Set<number>() };
+    while (Date.now() < outageEnds) {
+      const [ready, health] = await Promise.all([status('/ready'), status('/health')]);
+      seen.ready.add(ready);
+      seen.health.add(health);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect([...seen.ready]).toEqual([503]);
+    expect([...seen.health]).toEqual([200]);
+    const body = await (await fetch(`${api.url}/ready`)).json();
+    expect(body.message).toMatch(/^database unavailable/);
+    const user = await issuer.token('outage-user');
+    const write = await fetch(`${api.url}/api/tasks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${user}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'written during the outage' }),
+    });
+    expect(write.status).toBe(503);
+    expect((await write.json()).message).toBe('database unavailable: try again shortly');
+
+    await proxy.start();
+    const recoveredAfterMs = await waitFor200(`${api.url}/ready`, 30_000);
+    expect(recoveredAfterMs).toBeLessThan(30_000);
+    console.log(`readiness recovered ${recoveredAfterMs} ms after the database returned`);
+  }, 60_000);
+});
