@@ -49,10 +49,10 @@ describe('MCP task tools over Streamable HTTP', () => {
 
   test('search, filters and sort', async () => {
     const { mcp } = await session();
-    const add = async (args: object) => (await mcp.call('add_task', args)).data.task_id as number;
+    const add = async (args: Record<string, unknown>) => (await mcp.call('add_task', args)).data.task_id as number;
     const milk = await add({ title: 'Buy milk', priority: 'low', tags: ['shopping'], due_at: '2026-12-03T09:00:00Z' });
     const report = await add({ title: 'Write report', priority: 'high', tags: ['work'], due_at: '2026-12-01T09:00:00Z' });
-    const ids = async (args: object) => (await mcp.call('list_tasks', args)).data.tasks.map((t: { id: number }) => t.id);
+    const ids = async (args: Record<string, unknown>) => (await mcp.call('list_tasks', args)).data.tasks.map((t: { id: number }) => t.id);
 
     expect(await ids({ search: 'milk' })).toEqual([milk]);
     expect(await ids({ tag: 'work' })).toEqual([report]);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { TestIssuer } from './support/auth.js';
-import { freePort } from './support/api.js';
+import { freePort } from '../src/common/free-port.js';
 import { createScratchDatabase } from './support/databases.js';
 import { API_ENTRY, MIGRATE_ENTRY, spawnNode, waitFor200, type ApiProcess } from './support/processes.js';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { TestIssuer } from './support/auth.js';
-import { freePort, startApi, type RunningApi } from './support/api.js';
+import { freePort } from '../src/common/free-port.js';
+import { startApi, type RunningApi } from './support/api.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { waitFor200 } from './support/processes.js';
 
@@ -41,7 +42,7 @@ describe('a database outage (SC-027)', () => {
     }
     expect([...seen.ready]).toEqual([503]);
     expect([...seen.health]).toEqual([200]);
-    const body = await (await fetch(`${api.url}/ready`)).json();
+    const body = (await (await fetch(`${api.url}/ready`)).json()) as { message: string };
     expect(body.message).toMatch(/^database unavailable/);
     const user = await issuer.token('outage-user');
     const write = await fetch(`${api.url}/api/tasks`, {
@@ -50,7 +51,7 @@ describe('a database outage (SC-027)', () => {
       body: JSON.stringify({ title: 'written during the outage' }),
     });
     expect(write.status).toBe(503);
-    expect((await write.json()).message).toBe('database unavailable: try again shortly');
+    expect(((await write.json()) as { message: string }).message).toBe('database unavailable: try again shortly');
 
     await proxy.start();
     const recoveredAfterMs = await waitFor200(`${api.url}/ready`, 30_000);

@@ -1,4 +1,3 @@
-import type { AuthenticatedUser } from '../auth/auth.types.js';
 import type { MessageRole } from '../chat/message.entity.js';
 import type { ToolCallRecord } from '../mcp/tool-contract.js';
 
@@ -8,7 +7,7 @@ export interface HistoryMessage {
 }
 
 export interface ChatTurn {
-  user: AuthenticatedUser;
+  userId: string;
   /** Earlier messages of the conversation, oldest first, loaded from the database. */
   history: HistoryMessage[];
   message: string;

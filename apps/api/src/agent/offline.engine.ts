@@ -1,10 +1,8 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { runOfflineTurn } from './offline/offline-engine.js';
 import { ToolCallError, type ToolCaller, type ToolCallRecord, type ToolName } from '../mcp/tool-contract.js';
 import type { ChatEngine, ChatTurn, TurnEvent, TurnOutcome } from './chat-engine.js';
-import { mcpHeaders } from './mcp-headers.js';
+import type { ToolSessions } from '../mcp/tool-sessions.service.js';
 
 function errorText(result: CallToolResult): string {
   const first = result.content[0];
@@ -15,17 +13,13 @@ function errorText(result: CallToolResult): string {
 export class OfflineChatEngine implements ChatEngine {
   readonly kind = 'offline';
 
-  constructor(private readonly mcpUrl: string) {}
+  constructor(private readonly toolSessions: ToolSessions) {}
 
   async run(turn: ChatTurn, onEvent?: (event: TurnEvent) => void): Promise<TurnOutcome> {
-    const client = new Client({ name: 'todo-offline-engine', version: '1.0.0' });
-    const transport = new StreamableHTTPClientTransport(new URL(this.mcpUrl), {
-      requestInit: { headers: mcpHeaders(turn.user, turn.turnKey) },
-    });
-    await client.connect(transport);
+    const session = await this.toolSessions.open({ userId: turn.userId, turnKey: turn.turnKey });
     const toolCalls: ToolCallRecord[] = [];
     const call = async (name: ToolName, args: Record<string, unknown>): Promise<unknown> => {
-        const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+        const result = (await session.client.callTool({ name, arguments: args })) as CallToolResult;
         const record: ToolCallRecord = {
           name,
           arguments: args,
@@ -44,7 +38,7 @@ export class OfflineChatEngine implements ChatEngine {
       onEvent?.({ type: 'text_delta', delta: response });
       return { response, toolCalls };
     } finally {
-      await client.close();
+      await session.close();
     }
   }
 }

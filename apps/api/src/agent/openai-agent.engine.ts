@@ -1,7 +1,6 @@
 import {
   Agent,
   assistant,
-  MCPServerStreamableHttp,
   OpenAIChatCompletionsModel,
   run,
   RunToolCallItem,
@@ -12,10 +11,10 @@ import {
 } from '@openai/agents';
 import OpenAI from 'openai';
 import { TOOL_NAMES, type ToolCallRecord, type ToolName } from '../mcp/tool-contract.js';
-import { MCP_SERVER_NAME } from '../mcp/task-tools.js';
+import type { ToolSessions } from '../mcp/tool-sessions.service.js';
 import type { ChatEngine, ChatTurn, HistoryMessage, TurnEvent, TurnOutcome } from './chat-engine.js';
 import { agentInstructions } from './instructions.js';
-import { mcpHeaders } from './mcp-headers.js';
+import { InProcessMcpServer } from './in-process-mcp-server.js';
 
 export interface LlmSettings {
   apiKey?: string;
@@ -74,27 +73,21 @@ function collectToolCalls(items: RunItem[]): ToolCallRecord[] {
   return calls;
 }
 
-/** The @openai/agents agent, with the api's own MCP endpoint as its only tool source. */
+/** The @openai/agents agent, with the api's MCP task tools (in-process session) as its only tool source. */
 export class OpenAiAgentEngine implements ChatEngine {
   readonly kind = 'agent';
   private readonly model: OpenAIChatCompletionsModel;
 
   constructor(
     settings: LlmSettings,
-    private readonly mcpUrl: string,
+    private readonly toolSessions: ToolSessions,
   ) {
     const client = new OpenAI({ apiKey: settings.apiKey ?? 'not-needed', baseURL: settings.baseUrl, maxRetries: 1 });
     this.model = new OpenAIChatCompletionsModel(client, settings.model);
   }
 
   async run(turn: ChatTurn, onEvent?: (event: TurnEvent) => void): Promise<TurnOutcome> {
-    const mcp = new MCPServerStreamableHttp({
-      url: this.mcpUrl,
-      name: MCP_SERVER_NAME,
-      cacheToolsList: true,
-      requestInit: { headers: mcpHeaders(turn.user, turn.turnKey) },
-    });
-    await mcp.connect();
+    const mcp = new InProcessMcpServer(await this.toolSessions.open({ userId: turn.userId, turnKey: turn.turnKey }));
     try {
       const agent = new Agent({
         name: 'Todo assistant',

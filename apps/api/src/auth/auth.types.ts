@@ -1,9 +1,8 @@
 import type { Request } from 'express';
 
+/** The caller, as the verified JWT says: `id` is its `sub`. */
 export interface AuthenticatedUser {
   id: string;
-  /** The bearer token, forwarded by the agent to the MCP endpoint so its tools act as the same user. */
-  token: string;
 }
 
 export interface AuthenticatedRequest extends Request {

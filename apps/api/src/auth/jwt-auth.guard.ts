@@ -21,7 +21,7 @@ export class JwtAuthGuard implements CanActivate {
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw new UnauthorizedException('missing bearer token');
     try {
-      request.user = { id: await this.verifier.verify(token), token };
+      request.user = { id: await this.verifier.verify(token) };
     } catch (error) {
       throw new UnauthorizedException(`invalid token: ${(error as Error).message}`);
     }

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { CHAT_ENGINE, type ChatEngine, type TurnEvent } from '../agent/chat-engine.js';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
+import type { ToolCallRecord } from '../mcp/tool-contract.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import type { ChatRequest } from './chat.schemas.js';
 import type { ChatResponse } from './chat.views.js';
@@ -44,7 +45,7 @@ export class ChatService {
   async turn(user: AuthenticatedUser, request: ChatRequest, onEvent?: (event: TurnEvent) => void): Promise<ChatResponse> {
     const conversation = await this.openConversation(user.id, request);
     const userMessage = await this.storeUserMessage(conversation, user.id, request);
-    const stored = await this.em.findOne(Message, { replyTo: userMessage.id });
+    const stored = userMessage.fresh ? null : await this.em.findOne(Message, { replyTo: userMessage.id });
     if (stored) {
       this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'replayed' });
       return { conversation_id: conversation.id, response: stored.content, tool_calls: stored.toolCalls };
@@ -58,7 +59,7 @@ export class ChatService {
     try {
       outcome = await this.engine.run(
         {
-          user,
+          userId: user.id,
           history: history.map(({ role, content }) => ({ role, content })),
           message: userMessage.content,
           turnKey: String(userMessage.id),
@@ -74,7 +75,7 @@ export class ChatService {
       throw new BadGatewayException(`the chat engine failed (${(error as Error).message}); retry with the same client_message_id`);
     }
     for (const call of outcome.toolCalls) this.metrics.toolCalls.inc({ tool: call.name, error: String(call.is_error) });
-    const reply = await this.storeReply(conversation, userMessage, outcome.response, outcome.toolCalls);
+    const reply = await this.storeReply(conversation, userMessage, user.id, outcome.response, outcome.toolCalls);
     this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'completed' });
     return { conversation_id: conversation.id, response: reply.content, tool_calls: reply.toolCalls };
   }
@@ -109,8 +110,13 @@ export class ChatService {
     return this.findConversation(userId, id);
   }
 
-  private async storeUserMessage(conversation: Conversation, userId: string, request: ChatRequest): Promise<Message> {
-    await this.em
+  /** The turn's user message; `fresh` when this request stored it (a retry finds it already there). */
+  private async storeUserMessage(
+    conversation: Conversation,
+    userId: string,
+    request: ChatRequest,
+  ): Promise<{ id: number; content: string; fresh: boolean }> {
+    const inserted = await this.em
       .createQueryBuilder(Message)
       .insert({
         conversation: conversation.id,
@@ -123,25 +129,30 @@ export class ChatService {
       })
       .onConflict(['conversation', 'clientMessageId'])
       .ignore()
-      .execute();
+      .returning('id')
+      .execute('run');
+    const row = inserted.row as { id: string } | undefined;
+    if (row) return { id: Number(row.id), content: request.message, fresh: true };
     const message = await this.em.findOneOrFail(Message, { conversation, clientMessageId: request.client_message_id });
     if (message.content !== request.message) {
       throw new ConflictException('client_message_id was already used for a different message in this conversation');
     }
-    return message;
+    return { id: message.id, content: message.content, fresh: false };
   }
 
+  /** Stores the reply once; when a concurrent copy of the turn stored its reply first, that one wins. */
   private async storeReply(
     conversation: Conversation,
-    userMessage: Message,
+    userMessage: { id: number },
+    userId: string,
     content: string,
-    toolCalls: Message['toolCalls'],
-  ): Promise<Message> {
-    await this.em
+    toolCalls: ToolCallRecord[],
+  ): Promise<{ content: string; toolCalls: ToolCallRecord[] }> {
+    const inserted = await this.em
       .createQueryBuilder(Message)
       .insert({
         conversation: conversation.id,
-        userId: userMessage.userId,
+        userId,
         role: 'assistant',
         content,
         toolCalls,
@@ -150,8 +161,9 @@ export class ChatService {
       })
       .onConflict('replyTo')
       .ignore()
-      .execute();
+      .execute('run');
     await this.em.nativeUpdate(Conversation, { id: conversation.id }, { updatedAt: new Date() });
+    if (inserted.affectedRows === 1) return { content, toolCalls };
     return this.em.findOneOrFail(Message, { replyTo: userMessage.id });
   }
 }

@@ -19,7 +19,6 @@ const envSchema = z.object({
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
-  MCP_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 });
@@ -36,8 +35,6 @@ export interface AppConfig {
   dbPoolMax: number;
   llm: { apiKey?: string; baseUrl?: string; model: string } | null;
   auth: { jwksUrl: string; issuer: string; audience: string };
-  /** Where the agent reaches this api's own MCP endpoint. */
-  mcpUrl: string;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -82,7 +79,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolMax: env.DB_POOL_MAX,
     llm: llmConfigured ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL } : null,
     auth: { jwksUrl, issuer: env.AUTH_ISSUER ?? webUrl, audience: env.AUTH_AUDIENCE ?? webUrl },
-    mcpUrl: env.MCP_URL ?? `http://127.0.0.1:${env.PORT}/mcp`,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../common/free-port.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -13,17 +13,6 @@ export interface EmbeddedPostgres {
  * plus one for the migration lock, so transactions never interleave.
  */
 const MAX_CONNECTIONS = 4;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** PostgreSQL in WebAssembly, persisted in `dataDir`: what `npm start` uses when DATABASE_URL is unset. */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {

@@ -1,12 +1,10 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.types.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { createTaskToolServer } from './task-tools.js';
-
-/** Header the agent sets to the chat turn it runs, so a retried turn reuses what the first try created. */
-export const CHAT_TURN_HEADER = 'x-chat-turn';
 
 const methodNotAllowed = {
   jsonrpc: '2.0',
@@ -17,12 +15,14 @@ const methodNotAllowed = {
 /** MCP over Streamable HTTP, stateless: a fresh server per request, scoped to the bearer's user. */
 @Controller('mcp')
 export class McpController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly em: EntityManager,
+  ) {}
 
   @Post()
   async handle(@Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
-    const turnKey = request.header(CHAT_TURN_HEADER);
-    const server = createTaskToolServer(this.tasks, { userId: request.user.id, turnKey });
+    const server = createTaskToolServer(this.tasks, this.em, { userId: request.user.id });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     response.on('close', () => {
       void transport.close();

@@ -1,5 +1,7 @@
+import { RequestContext, type EntityManager } from '@mikro-orm/postgresql';
 import { HttpException } from '@nestjs/common';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { describeZodError } from '../common/zod-validation.pipe.js';
@@ -10,6 +12,9 @@ import type { TasksService } from '../tasks/tasks.service.js';
 import type { ListTasksToolResult, TaskToolResult } from './tool-contract.js';
 
 export const MCP_SERVER_NAME = 'todo-tasks';
+
+/** Built once: a server is made per request or chat turn, and a fresh validator each time costs CPU. */
+const jsonSchemaValidator = new AjvJsonSchemaValidator();
 
 /** Who the tools act for: the bearer's user, never an argument the model could choose. */
 export interface ToolScope {
@@ -34,22 +39,29 @@ function failure(message: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: message }] };
 }
 
-/** Tool errors become tool results with a clear message, never a crash of the agent run. */
-async function guarded(run: () => Promise<CallToolResult>): Promise<CallToolResult> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof HttpException) return failure(error.message);
-    if (error instanceof z.ZodError) return failure(describeZodError(error));
-    throw error;
-  }
+/**
+ * Each call gets a unit of work of its own (the model may call tools in parallel), and its errors
+ * become tool results with a clear message, never a crash of the agent run.
+ */
+function guard(em: EntityManager) {
+  return (run: () => Promise<CallToolResult>): Promise<CallToolResult> =>
+    RequestContext.create(em, async () => {
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof HttpException) return failure(error.message);
+        if (error instanceof z.ZodError) return failure(describeZodError(error));
+        throw error;
+      }
+    });
 }
 
 const normalizedTitle = (title: string) => title.trim().toLowerCase().replace(/\s+/g, ' ');
 
-export function createTaskToolServer(tasks: TasksService, scope: ToolScope): McpServer {
-  const server = new McpServer({ name: MCP_SERVER_NAME, version: '1.0.0' });
+export function createTaskToolServer(tasks: TasksService, em: EntityManager, scope: ToolScope): McpServer {
+  const server = new McpServer({ name: MCP_SERVER_NAME, version: '1.0.0' }, { jsonSchemaValidator });
   const { userId } = scope;
+  const guarded = guard(em);
 
   server.registerTool(
     'add_task',

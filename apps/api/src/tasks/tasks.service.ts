@@ -24,11 +24,8 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `
 export class TasksService {
   constructor(private readonly em: EntityManager) {}
 
+  /** With an idempotency key, a second create (a retried chat turn) returns the first one's task. */
   async create(userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
-    if (idempotencyKey) {
-      const existing = await this.em.findOne(Task, { userId, idempotencyKey });
-      if (existing) return existing;
-    }
     const task = this.em.create(Task, {
       userId,
       title: input.title,
@@ -44,7 +41,7 @@ export class TasksService {
     try {
       await this.em.flush();
     } catch (error) {
-      // Another replica finished the same retried turn first: return its task.
+      // The same chat turn ran before (a retry, or a copy on another replica): return its task.
       if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
         this.em.clear();
         const existing = await this.em.findOne(Task, { userId, idempotencyKey });

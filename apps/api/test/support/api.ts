@@ -1,24 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { createServer } from 'node:net';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/common/config.js';
+import { freePort } from '../../src/common/free-port.js';
 import { TEST_AUDIENCE, TEST_ISSUER, type TestIssuer } from './auth.js';
 
 export interface RunningApi {
   app: INestApplication;
   url: string;
   close(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -34,7 +23,7 @@ export async function startApi(issuer: TestIssuer, env: Record<string, string> =
     BETTER_AUTH_URL: TEST_ISSUER,
     AUTH_AUDIENCE: TEST_AUDIENCE,
     AUTH_JWKS_URL: issuer.jwksUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
   const app = await createApp({ ...config, databaseUrl: config.databaseUrl! });
