@@ -1,21 +1,31 @@
 import type { INestApplication } from '@nestjs/common';
+import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './common/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
+import { ShutdownState } from './health/shutdown-state.service.js';
 
 /** Where `npm start` keeps its embedded database, so tasks survive a restart. */
 const DEFAULT_PGLITE_DIR = fileURLToPath(new URL('../.data/pglite', import.meta.url));
 
-/** SIGTERM: readiness turns 503 at once (ShutdownState), in-flight requests finish, then the process exits. */
-function stopOnSignals(app: INestApplication, embedded?: EmbeddedPostgres): void {
+/**
+ * SIGTERM: readiness turns 503 at once, traffic drains for `delayMs`, then the server stops taking
+ * connections, in-flight requests finish and the process exits 0.
+ */
+function stopOnSignals(app: INestApplication, delayMs: number, embedded?: EmbeddedPostgres): void {
+  const shutdown = app.get(ShutdownState);
   const stop = async () => {
+    if (shutdown.shuttingDown) return;
+    shutdown.shuttingDown = true;
+    await setTimeout(delayMs);
     await app.close();
     await embedded?.stop();
     process.exit(0);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // `on`, not `once`: @openai/agents exits the process on SIGTERM unless another listener remains.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 async function main(): Promise<void> {
@@ -24,7 +34,7 @@ async function main(): Promise<void> {
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   // PGlite has one backend: a single pooled connection keeps transactions apart.
   const app = await createApp({ ...config, databaseUrl, dbPoolMax: embedded ? 1 : config.dbPoolMax });
-  stopOnSignals(app, embedded);
+  stopOnSignals(app, config.shutdownDelayMs, embedded);
   await app.listen(config.port, config.host);
   const where = embedded ? 'embedded PGlite' : 'PostgreSQL';
   const engine = config.llm ? `model ${config.llm.model}` : 'offline chat engine';

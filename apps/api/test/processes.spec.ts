@@ -48,6 +48,24 @@ describe('the built api as separate processes', () => {
     }
   }, 90_000);
 
+  test('on SIGTERM readiness fails at once, liveness holds during the drain delay, then the process exits 0', async () => {
+    const issuer = await TestIssuer.start();
+    try {
+      const port = await freePort();
+      const api = spawnNode(API_ENTRY, { ...productionEnv(process.env.DATABASE_URL, port, issuer), SHUTDOWN_DELAY_MS: '1500' });
+      running.push(api);
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor200(`${base}/ready`, 30_000);
+      api.child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await fetch(`${base}/ready`)).status).toBe(503);
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      expect((await api.exited).code).toBe(0);
+    } finally {
+      await issuer.close();
+    }
+  }, 60_000);
+
   test('the migrate command applies pending migrations, then finds nothing to do', async () => {
     const database = await createScratchDatabase();
     try {

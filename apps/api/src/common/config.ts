@@ -21,6 +21,7 @@ const envSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -36,6 +37,8 @@ export interface AppConfig {
   llm: { apiKey?: string; baseUrl?: string; model: string } | null;
   auth: { jwksUrl: string; issuer: string; audience: string };
   logLevel: Env['LOG_LEVEL'];
+  /** How long readiness fails on SIGTERM before the server stops (lets load balancers drain). */
+  shutdownDelayMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +83,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     llm: llmConfigured ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL } : null,
     auth: { jwksUrl, issuer: env.AUTH_ISSUER ?? webUrl, audience: env.AUTH_AUDIENCE ?? webUrl },
     logLevel: env.LOG_LEVEL,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
   };
 }
 

@@ -1,11 +1,7 @@
-import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-/** Flips to "shutting down" on SIGTERM so readiness fails while in-flight requests finish. */
+/** Set on SIGTERM, before the server stops: readiness fails so traffic drains away first. */
 @Injectable()
-export class ShutdownState implements BeforeApplicationShutdown {
+export class ShutdownState {
   shuttingDown = false;
-
-  beforeApplicationShutdown(): void {
-    this.shuttingDown = true;
-  }
 }
