@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { TestIssuer } from './support/auth.js';
 import { freePort } from '../src/common/free-port.js';
 import { createScratchDatabase } from './support/databases.js';
 import { API_ENTRY, MIGRATE_ENTRY, spawnNode, waitFor200, type ApiProcess } from './support/processes.js';
 
+const SNAPSHOT = fileURLToPath(new URL('../src/migrations/.snapshot-todo.json', import.meta.url));
 const running: ApiProcess[] = [];
 afterAll(() => {
   for (const api of running) api.child.kill('SIGKILL');
@@ -23,6 +26,7 @@ describe('the built api as separate processes', () => {
   test('three replicas starting together on an empty database all become ready, migrating once', async () => {
     const database = await createScratchDatabase();
     const issuer = await TestIssuer.start();
+    const snapshotBefore = readFileSync(SNAPSHOT, 'utf8');
     try {
       const ports = await Promise.all([freePort(), freePort(), freePort()]);
       const replicas = ports.map((port) => spawnNode(API_ENTRY, productionEnv(database.url, port, issuer)));
@@ -38,6 +42,8 @@ describe('the built api as separate processes', () => {
       await client.end();
       expect(applied.rows.map((row) => row.name)).toEqual(['Migration20261124134602']);
       expect(tables.rows.map((row) => row.table_name)).toEqual(['conversations', 'messages', 'mikro_orm_migrations', 'tasks']);
+      // Migrating must not write into the sources (a container's filesystem is read-only).
+      expect(readFileSync(SNAPSHOT, 'utf8')).toBe(snapshotBefore);
 
       for (const replica of replicas) replica.child.kill('SIGTERM');
       const exits = await Promise.all(replicas.map((replica) => replica.exited));

@@ -26,6 +26,8 @@ export function ormConfig({ url, poolMax }: DatabaseSettings): Options {
       emit: 'ts',
       snapshot: true,
       snapshotName: '.snapshot-todo',
+      // The snapshot changes only with `migration:create`; a running api must not write into its sources.
+      snapshotOnMigrate: false,
       transactional: true,
       allOrNothing: true,
     },

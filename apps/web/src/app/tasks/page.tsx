@@ -1,0 +1,5 @@
+import { TaskBoard } from '@/components/tasks/TaskBoard';
+
+export default function TasksPage() {
+  return <TaskBoard />;
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { authClient } from '@/lib/auth-client';
+
+type Mode = 'sign-in' | 'sign-up';
+
+const COPY: Record<Mode, { title: string; submit: string; switchText: string; switchHref: string; switchLabel: string }> = {
+  'sign-in': { title: 'Sign in', submit: 'Sign in', switchText: 'No account yet?', switchHref: '/sign-up', switchLabel: 'Create one' },
+  'sign-up': { title: 'Create your account', submit: 'Sign up', switchText: 'Already have an account?', switchHref: '/sign-in', switchLabel: 'Sign in' },
+};
+
+/** Only same-site paths: `next` comes from the URL and must not send the user elsewhere. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/chat';
+}
+
+export function AuthForm({ mode }: { mode: Mode }) {
+  const router = useRouter();
+  const next = safeNext(useSearchParams().get('next'));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const copy = COPY[mode];
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email'));
+    const password = String(form.get('password'));
+    setPending(true);
+    setError(null);
+    const { error: failure } =
+      mode === 'sign-up'
+        ? await authClient.signUp.email({ email, password, name: String(form.get('name') || email.split('@')[0]) })
+        : await authClient.signIn.email({ email, password });
+    setPending(false);
+    if (failure) {
+      setError(failure.message ?? 'Something went wrong. Try again.');
+      return;
+    }
+    router.replace(next);
+    router.refresh();
+  }
+
+  return (
+    <main className="auth">
+      <form className="card auth-form" onSubmit={submit} aria-labelledby="auth-title">
+        <h1 id="auth-title">{copy.title}</h1>
+        {mode === 'sign-up' && (
+          <label>
+            Name
+            <input name="name" autoComplete="name" maxLength={100} />
+          </label>
+        )}
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="email" required />
+        </label>
+        <label>
+          Password
+          <input
+            name="password"
+            type="password"
+            autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+            minLength={8}
+            required
+          />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={pending}>
+          {pending ? 'Please wait…' : copy.submit}
+        </button>
+        <p className="muted">
+          {copy.switchText} <Link href={copy.switchHref}>{copy.switchLabel}</Link>
+        </p>
+      </form>
+    </main>
+  );
+}

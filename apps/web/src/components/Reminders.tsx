@@ -1,0 +1,63 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '@/lib/client/api';
+import type { Task } from '@/lib/client/types';
+import { isAppPage } from './app-pages';
+
+const POLL_MS = 30_000;
+
+/** A browser notification; false where the constructor is unavailable (e.g. Android Chrome), so a toast shows instead. */
+function notify(task: Task): boolean {
+  try {
+    new Notification('Reminder', { body: task.title, tag: `task-${task.id}` });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls for due reminders: a browser notification when allowed, otherwise an in-app toast. */
+export function Reminders() {
+  const active = isAppPage(usePathname());
+  const [toasts, setToasts] = useState<Task[]>([]);
+
+  const announce = useCallback((tasks: Task[]) => {
+    const granted = 'Notification' in window && Notification.permission === 'granted';
+    const unshown = granted ? tasks.filter((task) => !notify(task)) : tasks;
+    if (unshown.length) setToasts((current) => [...current, ...unshown.filter((task) => !current.some((t) => t.id === task.id))]);
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    const poll = () => {
+      // Reminders are best-effort: a failed poll just waits for the next one.
+      api<Task[]>('/api/reminders/due').then(announce, () => undefined);
+    };
+    poll();
+    const timer = window.setInterval(poll, POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [active, announce]);
+
+  if (!active || toasts.length === 0) return null;
+  return (
+    <div className="toasts">
+      {toasts.map((task) => (
+        <div key={task.id} role="status" className="toast">
+          <span>
+            <strong>Reminder:</strong> {task.title}
+          </span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Dismiss reminder for ${task.title}`}
+            onClick={() => setToasts((current) => current.filter((t) => t.id !== task.id))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

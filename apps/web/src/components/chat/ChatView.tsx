@@ -1,0 +1,85 @@
+'use client';
+
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '@/lib/client/api';
+import type { Conversation } from '@/lib/client/types';
+import { ChatComposer } from './ChatComposer';
+import { ConversationList } from './ConversationList';
+import { ExamplePrompts } from './ExamplePrompts';
+import { MessageList } from './MessageList';
+import { OfflineBadge } from './OfflineBadge';
+import { useChat } from './useChat';
+
+export function ChatView() {
+  const router = useRouter();
+  const conversationId = useSearchParams().get('c');
+  const [conversations, setConversations] = useState<Conversation[]>([]);
+  const [offline, setOffline] = useState(false);
+  const [draft, setDraft] = useState('');
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+
+  const loadConversations = useCallback(() => {
+    api<Conversation[]>('/api/conversations').then(setConversations, () => undefined);
+  }, []);
+
+  useEffect(() => {
+    loadConversations();
+    api<{ engine: string }>('/api/chat/engine').then(({ engine }) => setOffline(engine === 'offline'), () => undefined);
+  }, [loadConversations]);
+
+  const onStored = useCallback(
+    (id: string) => {
+      // The conversation goes in the URL so a reload resumes it.
+      if (id !== conversationId) router.replace(`/chat?c=${id}`, { scroll: false });
+      loadConversations();
+    },
+    [conversationId, router, loadConversations],
+  );
+
+  const { messages, sending, loading, loadError, send } = useChat(conversationId, onStored);
+
+  // The textarea is disabled while sending; give focus back once the reply is in.
+  useEffect(() => {
+    if (!sending) inputRef.current?.focus();
+  }, [sending]);
+
+  function sendDraft(text: string) {
+    setDraft('');
+    void send(text);
+  }
+
+  function fillInput(text: string) {
+    setDraft(text);
+    inputRef.current?.focus();
+  }
+
+  function startNew() {
+    setDraft('');
+    router.push('/chat');
+    inputRef.current?.focus();
+  }
+
+  return (
+    <main className="chat-page">
+      <ConversationList conversations={conversations} activeId={conversationId} onNew={startNew} />
+      <section className="chat-pane" aria-labelledby="chat-title">
+        <div className="chat-title-row">
+          <h1 id="chat-title">{conversations.find((c) => c.id === conversationId)?.title ?? 'New conversation'}</h1>
+          {offline && <OfflineBadge />}
+        </div>
+        {loadError && (
+          <p role="alert" className="error">
+            Could not load this conversation: {loadError}
+          </p>
+        )}
+        {loading && <p className="muted empty">Loading messages…</p>}
+        {messages.length === 0 && !loading && !loadError && (
+          offline ? <ExamplePrompts onPick={fillInput} /> : <p className="muted empty">Ask me to add, list, update or complete your tasks.</p>
+        )}
+        <MessageList messages={messages} sending={sending} onRetry={(text, id) => void send(text, id)} />
+        <ChatComposer value={draft} onChange={setDraft} onSend={sendDraft} sending={sending} inputRef={inputRef} />
+      </section>
+    </main>
+  );
+}

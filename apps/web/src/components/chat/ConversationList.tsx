@@ -1,0 +1,48 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import type { Conversation } from '@/lib/client/types';
+
+interface Props {
+  conversations: Conversation[];
+  activeId: string | null;
+  onNew: () => void;
+}
+
+/** Sidebar on wide screens; a collapsible panel above the chat on narrow ones. */
+export function ConversationList({ conversations, activeId, onNew }: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <aside className={`conversations${open ? ' open' : ''}`} aria-label="Conversations">
+      <div className="conversations-bar">
+        <button type="button" onClick={onNew}>
+          New conversation
+        </button>
+        <button
+          type="button"
+          className="secondary conversations-toggle"
+          aria-expanded={open}
+          aria-controls="conversation-links"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide history' : `History (${conversations.length})`}
+        </button>
+      </div>
+      <ul id="conversation-links" className="conversation-links">
+        {conversations.length === 0 && <li className="muted">No conversations yet.</li>}
+        {conversations.map((conversation) => (
+          <li key={conversation.id}>
+            <Link
+              href={`/chat?c=${conversation.id}`}
+              aria-current={conversation.id === activeId ? 'page' : undefined}
+              onClick={() => setOpen(false)}
+            >
+              {conversation.title || 'Untitled conversation'}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,40 @@
+import { ToolCallChip } from './ToolCallChip';
+import type { ChatMessage } from './useChat';
+
+interface Props {
+  message: ChatMessage;
+  onRetry: (text: string, clientMessageId: string) => void;
+  retryDisabled: boolean;
+}
+
+export function MessageBubble({ message, onRetry, retryDisabled }: Props) {
+  const { role, content, toolCalls, pending, error, retry } = message;
+  return (
+    <li className={`message message-${role}`}>
+      <span className="visually-hidden">{role === 'user' ? 'You:' : 'Assistant:'}</span>
+      {toolCalls.length > 0 && (
+        <ul className="chips" aria-label="Actions taken">
+          {toolCalls.map((call, index) => (
+            <ToolCallChip key={index} call={call} />
+          ))}
+        </ul>
+      )}
+      {content && <div className="bubble">{content}</div>}
+      {pending && !content && (
+        <div className="bubble typing" aria-label="Assistant is replying">
+          …
+        </div>
+      )}
+      {error && (
+        <div className="message-error" role="alert">
+          <span>{error}</span>
+          {retry && (
+            <button type="button" className="small" disabled={retryDisabled} onClick={() => onRetry(retry.text, retry.clientMessageId)}>
+              Retry
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * The web server's configuration, read when first needed (never at build time: one image serves
+ * every environment). Names match design.md "Configuration".
+ */
+export class ConfigError extends Error {}
+
+function required(name: string, what: string): string {
+  const value = process.env[name];
+  if (!value) throw new ConfigError(`${name} is required: set it to ${what}.`);
+  return value;
+}
+
+export interface WebEnv {
+  databaseUrl: string;
+  authSecret: string;
+  /** The public URL of this web app: better-auth's base URL and the JWT issuer and audience. */
+  authUrl: string;
+  /** Where the web server reaches the api (in-cluster); the browser never does. */
+  apiUrl: string;
+}
+
+let cached: WebEnv | undefined;
+
+export function webEnv(): WebEnv {
+  cached ??= {
+    databaseUrl: required('DATABASE_URL', 'the PostgreSQL connection URL'),
+    authSecret: required('BETTER_AUTH_SECRET', 'a random string of at least 32 characters'),
+    authUrl: required('BETTER_AUTH_URL', "this web app's public URL, e.g. http://localhost:3000"),
+    apiUrl: required('API_URL', "the api's URL, e.g. http://localhost:8000").replace(/\/$/, ''),
+  };
+  return cached;
+}
