@@ -13,7 +13,8 @@ export default {
   },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // The api's: a fresh database per run on the PostgreSQL that DATABASE_URL names.
+  globalSetup: '<rootDir>/../api/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/../api/test/support/global-teardown.ts',
   testTimeout: 120000,
 };

@@ -17,3 +17,9 @@ export interface TaskView {
   created_at: string;
   updated_at: string;
 }
+
+/** What completing or updating a task returns: the task, and the next occurrence of a recurring one. */
+export interface CompletionView {
+  task: TaskView;
+  next_task: TaskView | null;
+}

@@ -13,16 +13,11 @@ import {
   type ListTasksQuery,
   type UpdateTaskInput,
 } from './task.schemas.js';
-import type { TaskView } from './task.view.js';
+import type { CompletionView, TaskView } from './task.view.js';
 import { TasksService, type CompletionResult } from './tasks.service.js';
 
 const completeSchema = z.object({ completed: z.boolean().default(true) }).strict();
 const idPipe = new ZodValidationPipe(taskIdSchema);
-
-export interface CompletionView {
-  task: TaskView;
-  next_task: TaskView | null;
-}
 
 const toCompletionView = ({ task, next }: CompletionResult): CompletionView => ({
   task: toTaskView(task),

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '@/lib/client/api';
 import { localInputToIso } from '@/lib/client/dates';
 import { parseTags } from '@/lib/client/task-query';
-import { capitalize } from '@/lib/client/text';
-import { FREQUENCIES, PRIORITIES, type Frequency, type Priority, type Task } from '@/lib/client/types';
+import { LabelledOptions } from './LabelledOptions';
+import { FREQUENCY_LABELS, PRIORITY_LABELS, type Frequency, type Priority, type Task } from '@/lib/client/types';
 
 export function AddTaskForm({ onAdded }: { onAdded: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -48,11 +48,7 @@ export function AddTaskForm({ onAdded }: { onAdded: () => void }) {
       <label>
         Priority
         <select name="priority" defaultValue="medium">
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {capitalize(p)}
-            </option>
-          ))}
+          <LabelledOptions labels={PRIORITY_LABELS} />
         </select>
       </label>
       <label>
@@ -67,11 +63,7 @@ export function AddTaskForm({ onAdded }: { onAdded: () => void }) {
         Repeat
         <select name="repeat" defaultValue="none">
           <option value="none">None</option>
-          {FREQUENCIES.map((f) => (
-            <option key={f} value={f}>
-              {capitalize(f)}
-            </option>
-          ))}
+          <LabelledOptions labels={FREQUENCY_LABELS} />
         </select>
       </label>
       <button type="submit" disabled={saving}>

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '@/lib/client/api';
 import { isoToLocalInput, localInputToIso } from '@/lib/client/dates';
 import { parseTags } from '@/lib/client/task-query';
-import { capitalize } from '@/lib/client/text';
-import { PRIORITIES, type CompletionResult, type Priority, type Task } from '@/lib/client/types';
+import { LabelledOptions } from './LabelledOptions';
+import { PRIORITY_LABELS, type CompletionResult, type Priority, type Task } from '@/lib/client/types';
 
 interface Props {
   task: Task;
@@ -54,11 +54,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: Props) {
       <label>
         Priority
         <select name="priority" defaultValue={task.priority}>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {capitalize(p)}
-            </option>
-          ))}
+          <LabelledOptions labels={PRIORITY_LABELS} />
         </select>
       </label>
       <label>

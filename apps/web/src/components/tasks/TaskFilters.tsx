@@ -1,8 +1,8 @@
 'use client';
 
 import type { DueFilter, SortField, StatusFilter, TaskFilters as Filters } from '@/lib/client/task-query';
-import { capitalize } from '@/lib/client/text';
-import { PRIORITIES, type Priority } from '@/lib/client/types';
+import { LabelledOptions } from './LabelledOptions';
+import { PRIORITY_LABELS, type Priority } from '@/lib/client/types';
 
 interface Props {
   filters: Filters;
@@ -31,11 +31,7 @@ export function TaskFilters({ filters, onChange }: Props) {
         Priority
         <select value={filters.priority} onChange={(e) => set('priority', e.target.value as Priority | 'any')}>
           <option value="any">Any</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {capitalize(p)}
-            </option>
-          ))}
+          <LabelledOptions labels={PRIORITY_LABELS} />
         </select>
       </label>
       <label>

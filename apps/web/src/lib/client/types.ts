@@ -1,63 +1,17 @@
-/** Browser-side copies of the api's JSON shapes (apps/api: task.view.ts, chat.views.ts). */
+/** The api's JSON shapes, imported as types from the api itself, plus the labels the UI shows for them. */
+import type { Frequency, Priority } from '@todo-chatbot/api/contracts';
 
-export const PRIORITIES = ['low', 'medium', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export type {
+  ChatResponse,
+  CompletionView as CompletionResult,
+  ConversationView as Conversation,
+  Frequency,
+  MessageView as StoredMessage,
+  Priority,
+  TaskView as Task,
+  ToolCallRecord as ToolCall,
+} from '@todo-chatbot/api/contracts';
 
-export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'yearly'] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
-
-export interface Recurrence {
-  frequency: Frequency;
-  interval: number;
-}
-
-export interface Task {
-  id: number;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  completed_at: string | null;
-  priority: Priority;
-  tags: string[];
-  due_at: string | null;
-  remind_at: string | null;
-  reminded_at: string | null;
-  recurrence: Recurrence | null;
-  series_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CompletionResult {
-  task: Task;
-  next_task: Task | null;
-}
-
-export interface ToolCall {
-  name: string;
-  arguments: Record<string, unknown>;
-  result: unknown;
-  is_error: boolean;
-}
-
-export interface ChatResponse {
-  conversation_id: string;
-  response: string;
-  tool_calls: ToolCall[];
-}
-
-export interface Conversation {
-  id: string;
-  title: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface StoredMessage {
-  id: number;
-  role: 'user' | 'assistant';
-  content: string;
-  tool_calls: ToolCall[];
-  client_message_id: string | null;
-  created_at: string;
-}
+/** Keyed by the api's own union types: adding a priority or frequency there fails the build here. */
+export const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', medium: 'Medium', high: 'High' };
+export const FREQUENCY_LABELS: Record<Frequency, string> = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', yearly: 'Yearly' };
