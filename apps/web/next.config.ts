@@ -6,6 +6,9 @@ const config: NextConfig = {
   output: 'standalone',
   outputFileTracingRoot: fileURLToPath(new URL('../../', import.meta.url)),
   serverExternalPackages: ['pg'],
+  // next/image is not used: keep the image optimiser's native libraries out of the server bundle.
+  images: { unoptimized: true },
+  outputFileTracingExcludes: { '*': ['node_modules/sharp/**', 'node_modules/@img/**'] },
   poweredByHeader: false,
 };
 

@@ -3,7 +3,7 @@ import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './common/config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
+import type { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { ShutdownState } from './health/shutdown-state.service.js';
 
 /** Where `npm start` keeps its embedded database, so tasks survive a restart. */
@@ -28,9 +28,15 @@ function stopOnSignals(app: INestApplication, delayMs: number, embedded?: Embedd
   process.on('SIGINT', stop);
 }
 
+/** Loaded only without DATABASE_URL (development): PGlite is a dev dependency, absent from the image. */
+async function startEmbedded(dataDir: string): Promise<EmbeddedPostgres> {
+  const { startEmbeddedPostgres } = await import('./database/embedded-postgres.js');
+  return startEmbeddedPostgres(dataDir);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.pgliteDataDir ?? DEFAULT_PGLITE_DIR);
+  const embedded = config.databaseUrl ? undefined : await startEmbedded(config.pgliteDataDir ?? DEFAULT_PGLITE_DIR);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   // PGlite has one backend: a single pooled connection keeps transactions apart.
   const app = await createApp({ ...config, databaseUrl, dbPoolMax: embedded ? 1 : config.dbPoolMax });

@@ -55,8 +55,11 @@ export function loadDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string
   return requireValue(url.data, 'DATABASE_URL', 'the PostgreSQL connection URL');
 }
 
+/** An empty variable (`OPENAI_API_KEY=` in compose or .env) means unset, as it does for a shell. */
+const withoutEmpty = (source: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = envSchema.safeParse(source);
+  const parsed = envSchema.safeParse(withoutEmpty(source));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`${issue.path.join('.')} is invalid: ${issue.message}.`);

@@ -1,0 +1,179 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isScalar, parse, parseDocument, Scalar } from 'yaml';
+
+/** The images an environment's values file pins: `<component>.image.tag`. */
+export const COMPONENTS = ['api', 'web'] as const;
+export type Component = (typeof COMPONENTS)[number];
+export type ImageTags = Partial<Record<Component, string>>;
+
+/** OCI distribution-spec tag grammar. */
+const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A refusal the CLI reports with exit code 2 (bad input), as opposed to a failure (exit 1). */
+export class UsageError extends Error {}
+
+export function assertValidTag(tag: string): void {
+  if (tag === 'latest') {
+    throw new UsageError('Refusing the tag "latest": pin an immutable tag such as the git SHA so every deploy is reproducible.');
+  }
+  if (!OCI_TAG.test(tag)) {
+    throw new UsageError(`"${tag}" is not a valid image tag (allowed: [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}).`);
+  }
+}
+
+export function assertValidComponent(component: string): asserts component is Component {
+  if (!(COMPONENTS as readonly string[]).includes(component)) {
+    throw new UsageError(`Unknown component "${component}" (expected one of: ${COMPONENTS.join(', ')}).`);
+  }
+}
+
+export function valuesFileOf(repoRoot: string, environment: string): string {
+  if (!ENVIRONMENT_NAME.test(environment)) {
+    throw new UsageError(`"${environment}" is not an environment name (lowercase letters, digits and dashes).`);
+  }
+  return join(repoRoot, 'environments', environment, 'values.yaml');
+}
+
+function tagPath(component: Component): string[] {
+  return [component, 'image', 'tag'];
+}
+
+/** The tags a values file currently pins (a component without `image.tag` is left out). */
+export function readImageTags(source: string): ImageTags {
+  const document = parseDocument(source);
+  const tags: ImageTags = {};
+  for (const component of COMPONENTS) {
+    const tag: unknown = document.getIn(tagPath(component));
+    if (tag !== undefined && tag !== null) tags[component] = String(tag);
+  }
+  return tags;
+}
+
+/**
+ * Sets the given tags. The yaml Document API locates each tag scalar (its exact source range) and only
+ * those characters are replaced, so every other byte of the file — comments, alignment, quoting, key
+ * order — stays as it was. A missing `<component>.image.tag` is reported rather than created: a typo in
+ * the file should surface, not be papered over by a new tree.
+ */
+export function setImageTags(source: string, tags: ImageTags): string {
+  const document = parseDocument(source);
+  if (document.errors.length > 0) {
+    throw new Error(`The values file is not valid YAML: ${document.errors[0]?.message}`);
+  }
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const component of COMPONENTS) {
+    const tag = tags[component];
+    if (tag === undefined) continue;
+    assertValidTag(tag);
+    const node = document.getIn(tagPath(component), true);
+    if (!isScalar(node) || node.range == null) {
+      throw new Error(`The values file has no scalar ${tagPath(component).join('.')} to set.`);
+    }
+    if (String(node.value) === tag) continue;
+    const [start, valueEnd] = node.range;
+    edits.push({ start, end: valueEnd, text: scalarText(tag, node.type) });
+  }
+  let result = source;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  }
+  const written = readImageTags(result);
+  for (const component of COMPONENTS) {
+    const expected = tags[component];
+    if (expected !== undefined && written[component] !== expected) {
+      throw new Error(`Setting ${component}.image.tag did not read back as "${expected}"; the file was left unchanged.`);
+    }
+  }
+  return result;
+}
+
+/** The tag in the scalar's own quoting style; a plain scalar that YAML would read as a number is quoted. */
+function scalarText(tag: string, type: Scalar.Type | undefined): string {
+  // Tags match the OCI grammar, so they never need escaping inside quotes.
+  if (type === Scalar.QUOTE_DOUBLE) return `"${tag}"`;
+  if (type === Scalar.QUOTE_SINGLE) return `'${tag}'`;
+  if (type === Scalar.PLAIN && parse(tag) === tag) return tag;
+  if (type === Scalar.PLAIN) return `"${tag}"`;
+  throw new Error(`The image tag is a ${type ?? 'non-plain'} scalar; write it as a plain or quoted scalar.`);
+}
+
+/** A unified diff (3 lines of context) between two versions of a file, or '' when they are equal. */
+export function unifiedDiff(before: string, after: string, label: string): string {
+  if (before === after) return '';
+  const a = before.split('\n');
+  const b = after.split('\n');
+  // Longest common subsequence table: values files are small, O(n·m) is fine.
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  type Line = { op: ' ' | '-' | '+'; text: string; aLine: number; bLine: number };
+  const lines: Line[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) lines.push({ op: ' ', text: a[i++]!, aLine: i, bLine: ++j });
+    // Deletions before insertions, as diff(1) prints them.
+    else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) lines.push({ op: '-', text: a[i++]!, aLine: i, bLine: j });
+    else lines.push({ op: '+', text: b[j++]!, aLine: i, bLine: j });
+  }
+  const context = 3;
+  const output = [`--- a/${label}`, `+++ b/${label}`];
+  let index = 0;
+  while (index < lines.length) {
+    const firstChange = lines.findIndex((line, k) => k >= index && line.op !== ' ');
+    if (firstChange === -1) break;
+    const start = Math.max(index, firstChange - context);
+    let end = firstChange;
+    // Extend the hunk while the next change is within 2·context unchanged lines.
+    for (let k = firstChange; k < lines.length; k++) {
+      if (lines[k]!.op !== ' ') end = k;
+      else if (k - end > 2 * context) break;
+    }
+    const stop = Math.min(lines.length, end + context + 1);
+    const hunk = lines.slice(start, stop);
+    const aCount = hunk.filter((line) => line.op !== '+').length;
+    const bCount = hunk.filter((line) => line.op !== '-').length;
+    const aStart = hunk.find((line) => line.op !== '+')?.aLine ?? lines[start]!.aLine;
+    const bStart = hunk.find((line) => line.op !== '-')?.bLine ?? lines[start]!.bLine;
+    output.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
+    for (const line of hunk) output.push(`${line.op}${line.text}`);
+    index = stop;
+  }
+  return `${output.join('\n')}\n`;
+}
+
+export interface BumpResult {
+  file: string;
+  changed: boolean;
+  diff: string;
+}
+
+/** Writes the tags into one environment's values file; leaves the file untouched when nothing changes. */
+export function bumpImageTags(repoRoot: string, environment: string, tags: ImageTags): BumpResult {
+  const file = valuesFileOf(repoRoot, environment);
+  if (!existsSync(file)) throw new Error(`${file} does not exist.`);
+  const before = readFileSync(file, 'utf8');
+  const after = setImageTags(before, tags);
+  if (after === before) return { file, changed: false, diff: '' };
+  writeFileSync(file, after);
+  return { file, changed: true, diff: unifiedDiff(before, after, `environments/${environment}/values.yaml`) };
+}
+
+/** The tags to copy from one environment to another (promotion), limited to the chosen components. */
+export function tagsToPromote(repoRoot: string, from: string, components: readonly Component[]): ImageTags {
+  const file = valuesFileOf(repoRoot, from);
+  if (!existsSync(file)) throw new Error(`${file} does not exist.`);
+  const current = readImageTags(readFileSync(file, 'utf8'));
+  const tags: ImageTags = {};
+  for (const component of components) {
+    const tag = current[component];
+    if (tag === undefined) throw new Error(`environments/${from}/values.yaml has no ${component}.image.tag to promote.`);
+    tags[component] = tag;
+  }
+  return tags;
+}

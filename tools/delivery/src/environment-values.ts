@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, parseDocument } from 'yaml';
+import { UsageError, unifiedDiff, valuesFileOf } from './bump-image-tags.ts'; // .ts: loaded by Node's type stripping through the CLI
+
+type Tree = Record<string, unknown>;
+
+function isTree(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Helm's merge of values files: maps merge key by key, anything else is replaced by the later file. */
+function mergeValues(base: Tree, overlay: Tree): Tree {
+  const merged: Tree = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const current = merged[key];
+    merged[key] = isTree(current) && isTree(value) ? mergeValues(current, value) : value;
+  }
+  return merged;
+}
+
+function readTree(file: string): Tree {
+  if (!existsSync(file)) return {};
+  const tree: unknown = parse(readFileSync(file, 'utf8'));
+  return isTree(tree) ? tree : {};
+}
+
+/**
+ * The values Argo CD hands the chart for an environment: charts/chatbot/values.yaml, then the profile
+ * values-<env>.yaml, then environments/<env>/values.yaml (the order of the Application's valueFiles).
+ */
+export function effectiveValues(repoRoot: string, environment: string): Tree {
+  const chart = join(repoRoot, 'charts', 'chatbot');
+  return [join(chart, 'values.yaml'), join(chart, `values-${environment}.yaml`), valuesFileOf(repoRoot, environment)]
+    .map(readTree)
+    .reduce(mergeValues, {});
+}
+
+export function valueAt(values: Tree, dottedPath: string): unknown {
+  let node: unknown = values;
+  for (const key of dottedPath.split('.')) {
+    if (!isTree(node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/** `repository:tag` as the chart renders it (the tag defaults to the chart's appVersion). */
+export function imageOf(repoRoot: string, environment: string, component: 'api' | 'web'): string {
+  const values = effectiveValues(repoRoot, environment);
+  const repository = valueAt(values, `${component}.image.repository`);
+  if (typeof repository !== 'string' || repository === '') {
+    throw new Error(`No ${component}.image.repository is set for ${environment}.`);
+  }
+  const tag = valueAt(values, `${component}.image.tag`);
+  const appVersion = valueAt(readTree(join(repoRoot, 'charts', 'chatbot', 'Chart.yaml')), 'appVersion');
+  return `${repository}:${String(tag === undefined || tag === null || tag === '' ? appVersion : tag)}`;
+}
+
+const SECRET_KEYS = ['DATABASE_URL', 'OPENAI_API_KEY', 'BETTER_AUTH_SECRET'] as const;
+
+/**
+ * Writes kubeseal's ciphertexts into `secrets.encryptedData` of environments/<env>/values.yaml, and
+ * `secrets.mode: sealed` so the chart uses them, with the yaml Document API (comments elsewhere in the
+ * file survive); returns the diff.
+ */
+export function setEncryptedData(repoRoot: string, environment: string, encryptedData: Record<string, string>): string {
+  for (const key of Object.keys(encryptedData)) {
+    if (!(SECRET_KEYS as readonly string[]).includes(key)) throw new UsageError(`Unexpected secret key ${key}.`);
+  }
+  const file = valuesFileOf(repoRoot, environment);
+  if (!existsSync(file)) throw new Error(`${file} does not exist.`);
+  const before = readFileSync(file, 'utf8');
+  const document = parseDocument(before);
+  // Replace the whole map: a key dropped from .env must not linger as a stale ciphertext.
+  document.setIn(['secrets', 'mode'], 'sealed');
+  document.setIn(['secrets', 'encryptedData'], document.createNode(encryptedData));
+  const after = document.toString();
+  if (after === before) return '';
+  writeFileSync(file, after);
+  return unifiedDiff(before, after, `environments/${environment}/values.yaml`);
+}

@@ -1,0 +1,198 @@
+/** argocd/: the AppProjects, the root Application and one Application per environment. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { AppProject, type IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { Application, type IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import { parseAllDocuments } from 'yaml';
+import { REPO_ROOT } from '../src/binaries.js';
+import { render, unknownFields, type Environment } from '../src/chart.js';
+
+const ARGOCD_DIR = join(REPO_ROOT, 'argocd');
+const IN_CLUSTER = 'https://kubernetes.default.svc';
+const PLACEHOLDER_REPO_URL = 'https://github.com/OWNER/todo-chatbot.git';
+const ENVIRONMENTS: readonly Environment[] = ['dev', 'prod'];
+
+type ArgoObject = IAppProject | IApplication;
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return yamlFiles(path);
+    return entry.name.endsWith('.yaml') ? [path] : [];
+  });
+}
+
+function loadObjects(): { file: string; object: ArgoObject }[] {
+  return yamlFiles(ARGOCD_DIR).flatMap((file) =>
+    parseAllDocuments(readFileSync(file, 'utf8'))
+      .map((document) => {
+        if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0]?.message}`);
+        return document.toJS() as ArgoObject | null;
+      })
+      .filter((object): object is ArgoObject => object !== null)
+      .map((object) => ({ file, object })),
+  );
+}
+
+const objects = loadObjects();
+const projects = objects.map(({ object }) => object).filter((o): o is IAppProject => o.kind === 'AppProject');
+const applications = objects.map(({ object }) => object).filter((o): o is IApplication => o.kind === 'Application');
+
+function application(name: string): IApplication {
+  const found = applications.find((app) => app.metadata.name === name);
+  if (!found) throw new Error(`no Application ${name} under argocd/`);
+  return found;
+}
+function project(name: string): IAppProject {
+  const found = projects.find((p) => p.metadata.name === name);
+  if (!found) throw new Error(`no AppProject ${name} under argocd/`);
+  return found;
+}
+/**
+ * The compiled ajv validators never look at an unconstrained string such as AppProject spec.description,
+ * so the unknown-field probe reports it; such a `spec.<key>` counts as known when the model's own type
+ * declaration (AppProjectSpec.d.ts / ApplicationSpec.d.ts) declares it.
+ */
+function undeclaredFields(object: ArgoObject): string[] {
+  const validate = (object.kind === 'AppProject' ? AppProject.prototype.validate : Application.prototype.validate) as (this: unknown) => void;
+  const specTypes = readFileSync(
+    join(dirname(createRequire(import.meta.url).resolve('@kubernetes-models/argo-cd/package.json')), 'argoproj.io/v1alpha1', `${object.kind}Spec.d.ts`),
+    'utf8',
+  );
+  return unknownFields(validate, object).filter((path) => {
+    const [top, key, ...rest] = path.split('.');
+    return !(top === 'spec' && rest.length === 0 && specTypes.includes(`"${key}"?:`));
+  });
+}
+
+function repoUrlsOf(app: IApplication): string[] {
+  return [app.spec.source, ...(app.spec.sources ?? [])].filter((s) => s !== undefined).map((s) => s.repoURL);
+}
+
+describe('argocd/ objects', () => {
+  it('are exactly the two AppProjects, the root Application and the dev and prod Applications', () => {
+    expect(objects.map(({ object }) => `${object.kind}/${object.metadata.name}`).sort()).toEqual(
+      ['AppProject/todo-chatbot', 'AppProject/todo-chatbot-apps', 'Application/chatbot-dev', 'Application/chatbot-prod', 'Application/todo-chatbot-root'].sort(),
+    );
+    for (const { object } of objects) expect(object.metadata.namespace).toBe('argocd');
+  });
+
+  it.each(objects.map(({ file, object }) => [`${object.kind}/${object.metadata.name}`, file, object] as const))(
+    '%s validates against @kubernetes-models/argo-cd with no unknown fields',
+    (_name, _file, object) => {
+      const model = object.kind === 'AppProject' ? new AppProject(object as IAppProject) : new Application(object as IApplication);
+      expect(() => model.validate()).not.toThrow();
+      expect(undeclaredFields(object)).toEqual([]);
+    },
+  );
+
+  it('a misspelled field is caught (the unknown-field check is live)', () => {
+    const typo = structuredClone(application('chatbot-dev')) as unknown as { spec: { syncPolicy: Record<string, unknown> } };
+    typo.spec.syncPolicy.automatic = typo.spec.syncPolicy.automated;
+    expect(undeclaredFields(typo as unknown as IApplication)).toEqual(['spec.syncPolicy.automatic']);
+    const projectTypo = structuredClone(project('todo-chatbot')) as unknown as { spec: Record<string, unknown> };
+    projectTypo.spec.destination = [];
+    expect(undeclaredFields(projectTypo as unknown as IAppProject)).toEqual(['spec.destination']);
+  });
+
+  it('every source and project names this repository only, through the one placeholder bootstrap rewrites', () => {
+    const urls = new Set([...applications.flatMap(repoUrlsOf), ...projects.flatMap((p) => p.spec?.sourceRepos ?? [])]);
+    expect([...urls]).toEqual([PLACEHOLDER_REPO_URL]);
+    for (const file of yamlFiles(ARGOCD_DIR)) {
+      expect(readFileSync(file, 'utf8')).toMatch(/replaced by bootstrap\/minikube\.sh/);
+    }
+  });
+});
+
+describe('AppProject todo-chatbot', () => {
+  const workloads = project('todo-chatbot');
+
+  it('deploys only into todo-dev and todo-prod on the in-cluster server', () => {
+    expect(workloads.spec?.destinations).toEqual([
+      { server: IN_CLUSTER, namespace: 'todo-dev' },
+      { server: IN_CLUSTER, namespace: 'todo-prod' },
+    ]);
+    expect(workloads.spec?.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
+  });
+
+  it.each(ENVIRONMENTS)('whitelists every kind the chart renders for %s', (environment) => {
+    const allowed = new Set((workloads.spec?.namespaceResourceWhitelist ?? []).map((r) => `${r.group}/${r.kind}`));
+    const rendered = new Set(
+      render({ env: environment }).map((o) => `${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}/${o.kind}`),
+    );
+    expect([...rendered].filter((kind) => !allowed.has(kind))).toEqual([]);
+  });
+
+  it('the app-of-apps project may only create Applications in the argocd namespace', () => {
+    const apps = project('todo-chatbot-apps');
+    expect(apps.spec?.destinations).toEqual([{ server: IN_CLUSTER, namespace: 'argocd' }]);
+    expect(apps.spec?.namespaceResourceWhitelist).toEqual([{ group: 'argoproj.io', kind: 'Application' }]);
+    expect(apps.spec?.clusterResourceWhitelist).toEqual([]);
+  });
+});
+
+describe('the root Application (app of apps)', () => {
+  const root = application('todo-chatbot-root');
+
+  it('syncs argocd/apps automatically into the argocd namespace under the app-of-apps project', () => {
+    expect(root.spec.project).toBe('todo-chatbot-apps');
+    expect(root.spec.source?.path).toBe('argocd/apps');
+    expect(existsSync(join(REPO_ROOT, 'argocd/apps'))).toBe(true);
+    expect(root.spec.destination).toEqual({ server: IN_CLUSTER, namespace: 'argocd' });
+    expect(root.spec.syncPolicy?.automated).toEqual({ prune: true, selfHeal: true });
+  });
+
+  it('argocd/apps holds exactly the environment Applications', () => {
+    expect(readdirSync(join(REPO_ROOT, 'argocd/apps')).sort()).toEqual(['chatbot-dev.yaml', 'chatbot-prod.yaml']);
+  });
+});
+
+describe.each(ENVIRONMENTS)('Application chatbot-%s', (environment) => {
+  const app = application(`chatbot-${environment}`);
+  const sources = app.spec.sources ?? [];
+  const chartSource = sources.find((source) => source.path !== undefined);
+  const valuesSource = sources.find((source) => source.ref !== undefined);
+
+  beforeAll(() => {
+    expect(app.spec.source).toBeUndefined();
+    expect(sources).toHaveLength(2);
+  });
+
+  it('deploys into its namespace on the in-cluster server under the todo-chatbot project', () => {
+    expect(app.spec.project).toBe('todo-chatbot');
+    expect(app.spec.destination).toEqual({ server: IN_CLUSTER, namespace: `todo-${environment}` });
+    const allowed = project('todo-chatbot').spec?.destinations ?? [];
+    expect(allowed).toContainEqual(app.spec.destination);
+  });
+
+  it('uses the chart and the repository as $values, both at main', () => {
+    expect(chartSource?.path).toBe('charts/chatbot');
+    expect(existsSync(join(REPO_ROOT, 'charts/chatbot/Chart.yaml'))).toBe(true);
+    expect(valuesSource).toEqual({ repoURL: chartSource?.repoURL, targetRevision: 'main', ref: 'values' });
+    expect(chartSource?.targetRevision).toBe('main');
+    expect(chartSource?.helm?.releaseName).toBe('chatbot');
+  });
+
+  it(`layers values-${environment}.yaml then $values/environments/${environment}/values.yaml, and every file exists`, () => {
+    const valueFiles = chartSource?.helm?.valueFiles ?? [];
+    expect(valueFiles).toEqual([`values-${environment}.yaml`, `$values/environments/${environment}/values.yaml`]);
+    for (const file of valueFiles) {
+      const path = file.startsWith('$values/') ? join(REPO_ROOT, file.slice('$values/'.length)) : join(REPO_ROOT, 'charts/chatbot', file);
+      expect({ file, exists: existsSync(path) }).toEqual({ file, exists: true });
+    }
+  });
+
+  if (environment === 'dev') {
+    it('syncs automatically, prunes, self-heals and creates its namespace', () => {
+      expect(app.spec.syncPolicy?.automated).toEqual({ prune: true, selfHeal: true });
+      expect(app.spec.syncPolicy?.syncOptions).toContain('CreateNamespace=true');
+    });
+  } else {
+    it('syncs only by hand (no automated policy) and keeps workloads if the Application is deleted', () => {
+      expect(app.spec.syncPolicy?.automated).toBeUndefined();
+      expect(app.metadata.finalizers).toBeUndefined();
+    });
+  }
+});

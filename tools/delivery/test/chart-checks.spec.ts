@@ -1,0 +1,197 @@
+/** helm lint / install --dry-run with Helm 4, values.schema.json and template guards, values comments, the validator itself. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { CHART_DIR, type Environment, findObject, helm, modelValidator, render, templateArgs, unknownFields, validateObject, valueFiles } from '../src/chart.js';
+
+const ENVS: Environment[] = ['dev', 'prod'];
+
+/** helm template with --set assignments; returns the exit status and stderr. */
+const renderWith = (set: string[], env?: Environment) => helm(templateArgs({ env, set }));
+
+describe('helm lint --strict and helm install --dry-run=client (Helm 4)', () => {
+  it('uses Helm 4', () => {
+    expect(helm(['version', '--short']).stdout).toMatch(/^v4\./);
+  });
+
+  it.each(ENVS)('lints %s (profile + environment values)', (env) => {
+    const args = ['lint', '--strict', CHART_DIR, '--namespace', `todo-${env}`, ...valueFiles(env).flatMap((f) => ['-f', f])];
+    const result = helm(args);
+    expect(`${result.stdout}${result.stderr}`).toContain('0 chart(s) failed');
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
+  });
+
+  it('lints the defaults', () => {
+    const result = helm(['lint', '--strict', CHART_DIR]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
+  });
+
+  it('lint fails on a broken profile (the check can fail)', () => {
+    const result = helm(['lint', '--strict', CHART_DIR, '--set', 'api.replicas=1']);
+    expect(result.status).not.toBe(0);
+  });
+
+  it.each(ENVS)('installs %s with --dry-run=client and prints NOTES for its Service type', (env) => {
+    const args = ['install', 'chatbot', CHART_DIR, '--dry-run=client', '--namespace', `todo-${env}`, ...valueFiles(env).flatMap((f) => ['-f', f])];
+    const result = helm(args);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('STATUS: pending-install');
+    if (env === 'dev') {
+      expect(result.stdout).toContain('minikube service chatbot-web -n todo-dev');
+      expect(result.stdout).toContain('helm test chatbot -n todo-dev');
+    } else {
+      expect(result.stdout).toContain('kubectl get svc chatbot-web -n todo-prod -w');
+    }
+  });
+
+  it('the defaults render and validate (secrets.mode existing, no database)', async () => {
+    const objects = render();
+    for (const obj of objects) await validateObject(obj);
+    expect(objects.some((o) => o.kind === 'Secret' || o.kind === 'SealedSecret' || o.kind === 'StatefulSet')).toBe(false);
+    const api = findObject<IDeployment>(objects, 'Deployment', '-api');
+    expect(api.spec!.template.spec!.containers[0]!.env![0]!.valueFrom!.secretKeyRef!.name).toBe('chatbot-secrets');
+  });
+});
+
+describe('values.schema.json and template guards reject bad values', () => {
+  it.each([
+    [['api.replicas=1'], /replicas.*minimum/i],
+    [['web.replicas=0'], /replicas.*minimum/i],
+    [['web.service.type=Foo'], /service\/type.*NodePort.*LoadBalancer/],
+    [['web.service.type=ClusterIP'], /service\/type/],
+    [['secrets.mode=plain'], /secrets\/mode/],
+    [['profile=staging'], /profile/],
+    [['api.image.tag=latest'], /image\/tag/],
+    [['web.image.tag=latest'], /image\/tag/],
+    [['web.service.nodePort=80'], /nodePort.*minimum/],
+    [['api.resources.limits.cpu=lots'], /resources\/limits\/cpu/],
+    [['api.replica=2'], /additional properties.*replica/i],
+    [['api.autoscaling.targetCPUUtilizationPercentage=170'], /targetCPUUtilizationPercentage/],
+  ])('--set %j fails', (set, message) => {
+    const result = renderWith(set, 'dev');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('secrets.mode=chart with the prod profile fails with a clear message', () => {
+    const result = renderWith(['secrets.mode=chart', 'secrets.values.BETTER_AUTH_SECRET=x'], 'prod');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('secrets.mode=chart is for dev only');
+  });
+
+  it('the in-cluster database with the prod profile fails', () => {
+    const result = renderWith(['postgresql.enabled=true', 'postgresql.auth.password=x'], 'prod');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('postgresql.enabled is for dev only');
+  });
+
+  it('secrets.mode=sealed without ciphertext fails and points at seal-secret.sh', () => {
+    const result = renderWith(['secrets.mode=sealed']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('bootstrap/seal-secret.sh');
+  });
+
+  it('a grace period shorter than the shutdown delay fails', () => {
+    const result = renderWith(['api.shutdownDelayMs=30000', 'api.terminationGracePeriodSeconds=20'], 'dev');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('terminationGracePeriodSeconds must exceed');
+  });
+
+  it('an empty image tag falls back to the chart appVersion, never latest', () => {
+    const appVersion = /^appVersion:\s*"?([^"\n]+)"?/m.exec(readFileSync(`${CHART_DIR}/Chart.yaml`, 'utf8'))![1]!;
+    expect(appVersion).not.toBe('latest');
+    const api = findObject<IDeployment>(render({ env: 'dev', set: ['api.image.tag='] }), 'Deployment', '-api');
+    expect(api.spec!.template.spec!.containers[0]!.image).toBe(`ghcr.io/OWNER/todo-chatbot-api:${appVersion}`);
+  });
+});
+
+describe('value-driven behaviour', () => {
+  it('tests.enabled gates the helm test pods', () => {
+    const hooks = (set: string[]) => render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['helm.sh/hook'] === 'test').length;
+    expect(hooks([])).toBe(2);
+    expect(hooks(['tests.enabled=false'])).toBe(0);
+  });
+
+  it('pods roll when a secret value or the config changes, and only then', () => {
+    const checksums = (set: string[]) => {
+      const api = findObject<IDeployment>(render({ env: 'dev', set }), 'Deployment', '-api');
+      return api.spec!.template.metadata!.annotations!;
+    };
+    const base = checksums([]);
+    expect(checksums([])).toEqual(base);
+    const secret = checksums(['secrets.values.BETTER_AUTH_SECRET=another-dev-only-secret-0123456789']);
+    expect(secret['checksum/secret']).not.toBe(base['checksum/secret']);
+    expect(secret['checksum/config']).toBe(base['checksum/config']);
+    const config = checksums(['api.env.LOG_LEVEL=warn']);
+    expect(config['checksum/config']).not.toBe(base['checksum/config']);
+    expect(config['checksum/secret']).toBe(base['checksum/secret']);
+  });
+
+  it('web Service type and replicas follow values', () => {
+    const objects = render({ env: 'dev', set: ['web.service.type=LoadBalancer', 'web.replicas=4', 'api.replicas=5'] });
+    expect(objects.find((o) => o.kind === 'Service' && o.metadata.name.endsWith('-web'))!.spec).toMatchObject({ type: 'LoadBalancer' });
+    expect(findObject<IDeployment>(objects, 'Deployment', '-web').spec!.replicas).toBe(4);
+    expect(findObject<IDeployment>(objects, 'Deployment', '-api').spec!.replicas).toBe(5);
+  });
+
+  it('an external database CIDR replaces the in-cluster DB egress rule', () => {
+    const objects = render({ env: 'prod', set: ['networkPolicy.database.cidr=10.20.0.0/16'] });
+    const np = objects.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name.endsWith('-api'))!;
+    expect(JSON.stringify(np.spec)).toContain('{"ipBlock":{"cidr":"10.20.0.0/16"}}');
+  });
+});
+
+describe('values.yaml documents every value', () => {
+  // environments/<env>/values.yaml is rewritten by seal-secret.sh and the tag bump: only the chart's files are held to this
+  for (const file of ['values.yaml', 'values-dev.yaml', 'values-prod.yaml']) {
+    it(`${file}: every key line is preceded by a comment line`, () => {
+      const lines = readFileSync(`${CHART_DIR}/${file}`, 'utf8').split('\n');
+      const undocumented: string[] = [];
+      lines.forEach((line, i) => {
+        if (!/^\s*[A-Za-z_][\w.-]*:/.test(line)) return; // key lines only (list items and comments skipped)
+        const previous = lines[i - 1]?.trim() ?? '';
+        if (!previous.startsWith('#')) undocumented.push(`${i + 1}: ${line.trim()}`);
+      });
+      expect(lines.filter((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l)).length).toBeGreaterThan(3);
+      expect(undocumented).toEqual([]);
+    });
+  }
+});
+
+describe('the offline validator', () => {
+  const deployment = () => findObject<IDeployment>(render({ env: 'dev' }), 'Deployment', '-api') as unknown as Record<string, unknown> & IDeployment;
+
+  it('accepts the rendered Deployment', async () => {
+    await expect(validateObject(deployment() as never)).resolves.toBeUndefined();
+  });
+
+  it('rejects wrong types (kubernetes-models)', async () => {
+    const d = deployment();
+    (d.spec as unknown as Record<string, unknown>).replicas = 'two';
+    await expect(validateObject(d as never)).rejects.toThrow(/Deployment\/chatbot-api is invalid: .*replicas/);
+  });
+
+  it('rejects misspelled fields at any depth, but not map keys (labels, resources)', async () => {
+    const d = deployment();
+    const c = d.spec!.template.spec!.containers[0]! as unknown as Record<string, unknown>;
+    c.imagePullPolcy = 'Always';
+    (c.securityContext as Record<string, unknown>).runAsUsr = 1000;
+    (d.spec as unknown as Record<string, unknown>).replica = 2;
+    d.metadata!.labels!['free-form-label'] = 'ok';
+    const validate = await modelValidator('apps/v1', 'Deployment');
+    expect(unknownFields(validate, d).sort()).toEqual([
+      'spec.replica',
+      'spec.template.spec.containers[0].imagePullPolcy',
+      'spec.template.spec.containers[0].securityContext.runAsUsr',
+    ]);
+    await expect(validateObject(d as never)).rejects.toThrow(/unknown fields/);
+  });
+
+  it('rejects unknown kinds and API versions', async () => {
+    await expect(validateObject({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x' } })).rejects.toThrow(/no model module/);
+    await expect(validateObject({ apiVersion: 'apps/v1', kind: 'Deploymnet', metadata: { name: 'x' } })).rejects.toThrow(/no model Deploymnet in kubernetes-models\/apps\/v1/);
+  });
+});
