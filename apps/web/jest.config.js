@@ -1,17 +1,11 @@
-/** Unit tests (test/) and the browser suite (e2e/): TypeScript through SWC, native ESM. */
+import { jestConfig } from '../../jest.base.js';
+
+const base = jestConfig({ tsx: true, swc: { transform: { react: { runtime: 'automatic' } } } });
+
+/** Unit tests (test/) and the browser suite (e2e/). */
 export default {
-  testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  transform: {
-    '^.+\\.tsx?$': [
-      '@swc/jest',
-      {
-        jsc: { target: 'es2023', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } },
-        module: { type: 'es6' },
-      },
-    ],
-  },
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^(\\.{1,2}/.*)\\.js$': '$1' },
+  ...base,
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', ...base.moduleNameMapper },
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
   // The api's: a fresh database per run on the PostgreSQL that DATABASE_URL names.
   globalSetup: '<rootDir>/../api/test/support/global-setup.ts',
