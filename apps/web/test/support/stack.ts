@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../../api/src/common/free-port.js';
+import { API_ENTRY, spawnNode } from '../../../api/test/support/processes.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const API_ENTRY = `${ROOT}apps/api/dist/main.js`;
 const WEB_ENTRY = `${ROOT}apps/web/.next/standalone/apps/web/server.js`;
 const READY_TIMEOUT_MS = 60_000;
 
@@ -18,13 +18,11 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
   throw new Error(`${url} was not ready within ${READY_TIMEOUT_MS} ms:\n${log()}`);
 }
 
+/** The built server at `entry`, through the api suite's process runner. */
 function run(entry: string, env: Record<string, string>): { child: ChildProcess; log: () => string } {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm test builds it).`);
-  const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, log: () => output };
+  const { child, output } = spawnNode(entry, env);
+  return { child, log: output };
 }
 
 export interface Stack {
