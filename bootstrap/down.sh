@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Removes what bootstrap/minikube.sh created. Default: delete the Argo CD Applications (their workloads go
 # with them) and stop Minikube, keeping the cluster for a fast restart. --delete removes the Minikube
-# profile entirely. Safe to re-run.
+# profile entirely, after backing up the sealing key (bootstrap/sealing-key.sh) so that the SealedSecrets
+# in git still decrypt on the next cluster. Safe to re-run.
 #
 # Usage: bootstrap/down.sh [--delete]
 # Environment: MINIKUBE_PROFILE (default minikube).
 set -euo pipefail
 
-readonly PROFILE="${MINIKUBE_PROFILE:-minikube}"
-fail() { printf '%s\n' "$*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 DELETE_PROFILE=false
 case "${1:-}" in
@@ -16,13 +17,16 @@ case "${1:-}" in
   --delete) DELETE_PROFILE=true ;;
   *) fail "Usage: bootstrap/down.sh [--delete]" ;;
 esac
-command -v minikube >/dev/null 2>&1 || fail "minikube is not installed: there is nothing to take down."
-command -v kubectl >/dev/null 2>&1 || fail "kubectl is not installed: install it (https://kubernetes.io/docs/tasks/tools/)."
+require minikube "there is nothing to take down."
+require kubectl "install it (https://kubernetes.io/docs/tasks/tools/)."
 
 if minikube -p "$PROFILE" status --format '{{.APIServer}}' 2>/dev/null | grep -q '^Running$'; then
+  if [ "$DELETE_PROFILE" = true ] && [ -n "$(kc -n kube-system get secret -l sealedsecrets.bitnami.com/sealed-secrets-key -o name)" ]; then
+    MINIKUBE_PROFILE="$PROFILE" "$REPO_ROOT/bootstrap/sealing-key.sh" backup
+  fi
   # The root's finalizer cascades to chatbot-dev; chatbot-prod has none, so it is deleted explicitly.
-  kubectl --context "$PROFILE" -n argocd delete application todo-chatbot-root chatbot-dev chatbot-prod --ignore-not-found --wait=true --timeout=300s
-  kubectl --context "$PROFILE" delete namespace todo-dev todo-prod --ignore-not-found --wait=true --timeout=300s
+  kc -n argocd delete application todo-chatbot-root chatbot-dev chatbot-prod --ignore-not-found --wait=true --timeout=300s
+  kc delete namespace todo-dev todo-prod --ignore-not-found --wait=true --timeout=300s
 fi
 
 if [ "$DELETE_PROFILE" = true ]; then

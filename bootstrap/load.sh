@@ -9,22 +9,18 @@
 # MAX_TURNS_PER_WORKER (2000), NAMESPACE (todo-dev).
 set -euo pipefail
 
-readonly PROFILE="${MINIKUBE_PROFILE:-minikube}"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$REPO_ROOT"
+
 readonly NAMESPACE="${NAMESPACE:-todo-dev}"
 readonly CONCURRENCY="${CONCURRENCY:-24}"
 readonly DURATION_SECONDS="${DURATION_SECONDS:-180}"
 readonly MAX_TURNS_PER_WORKER="${MAX_TURNS_PER_WORKER:-2000}"
 
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly REPO_ROOT
-cd "$REPO_ROOT"
-
-fail() { printf '%s\n' "$*" >&2; exit 1; }
-kc() { kubectl --context "$PROFILE" "$@"; }
-
-command -v curl >/dev/null 2>&1 || fail "curl is not installed: install it (https://curl.se/download.html)."
-command -v kubectl >/dev/null 2>&1 || fail "kubectl is not installed: install it (https://kubernetes.io/docs/tasks/tools/)."
-command -v node >/dev/null 2>&1 || fail "node is not installed: install Node.js 22 and run npm ci."
+require curl "install it (https://curl.se/download.html)."
+require kubectl "install it (https://kubernetes.io/docs/tasks/tools/)."
+require_project_node
 [[ "$CONCURRENCY" =~ ^[1-9][0-9]*$ && "$CONCURRENCY" -le 200 ]] || fail "CONCURRENCY must be a whole number from 1 to 200."
 [[ "$DURATION_SECONDS" =~ ^[1-9][0-9]*$ && "$DURATION_SECONDS" -le 1800 ]] || fail "DURATION_SECONDS must be a whole number from 1 to 1800."
 [[ "$MAX_TURNS_PER_WORKER" =~ ^[1-9][0-9]*$ ]] || fail "MAX_TURNS_PER_WORKER must be a positive whole number."
@@ -39,7 +35,7 @@ else
   WEB_URL="$(minikube -p "$PROFILE" service -n "$NAMESPACE" "$WEB_SERVICE" --url | head -n 1)"
 fi
 # better-auth accepts requests whose Origin is its own public URL.
-ORIGIN="$(node tools/delivery/src/environment-values.cli.ts get dev publicUrl)"
+ORIGIN="$(values get dev publicUrl)"
 
 WORK_DIR="$(mktemp -d)"
 trap 'rm -rf "$WORK_DIR"' EXIT

@@ -9,24 +9,20 @@
 # KUBECONTEXT (overrides it, e.g. for a real prod cluster).
 set -euo pipefail
 
-readonly SEALED_SECRETS_NAMESPACE=kube-system
-readonly SEALED_SECRETS_CONTROLLER=sealed-secrets-controller
-readonly CONTEXT="${KUBECONTEXT:-${MINIKUBE_PROFILE:-minikube}}"
-
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly REPO_ROOT
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
 
-fail() { printf '%s\n' "$*" >&2; exit 1; }
-values() { node tools/delivery/src/environment-values.cli.ts "$@"; }
+readonly SEALED_SECRETS_NAMESPACE=kube-system
+readonly SEALED_SECRETS_CONTROLLER=sealed-secrets-controller
+readonly CONTEXT="${KUBECONTEXT:-$PROFILE}"
 
 [ $# -eq 1 ] || fail "Usage: bootstrap/seal-secret.sh dev|prod"
 readonly ENVIRONMENT="$1"
 [ -f "environments/$ENVIRONMENT/values.yaml" ] || fail "environments/$ENVIRONMENT/values.yaml does not exist: pass dev or prod."
-command -v kubeseal >/dev/null 2>&1 || fail "kubeseal is not installed: install it (https://github.com/bitnami-labs/sealed-secrets#kubeseal)."
-command -v kubectl >/dev/null 2>&1 || fail "kubectl is not installed: install it (https://kubernetes.io/docs/tasks/tools/)."
-command -v node >/dev/null 2>&1 || fail "node is not installed: install Node.js 22 and run npm ci."
-[ -d node_modules/yaml ] || fail "node_modules is missing: run npm ci in $REPO_ROOT first."
+require kubeseal "install it (https://github.com/bitnami-labs/sealed-secrets#kubeseal)."
+require kubectl "install it (https://kubernetes.io/docs/tasks/tools/)."
+require_project_node
 [ -f .env ] || fail "There is no .env: run cp .env.example .env and fill it in."
 
 # The SealedSecret is strictly scoped: the ciphertext only decrypts under this name in this namespace,
@@ -35,9 +31,6 @@ NAMESPACE="todo-$ENVIRONMENT"
 SECRET_NAME="$(values get "$ENVIRONMENT" secrets.existingSecret)"
 SECRET_NAME="${SECRET_NAME:-chatbot-secrets}"
 
-env_value() { # the value of KEY in .env ('' when absent), without sourcing the file
-  sed -n "s/^$1=//p" .env | tail -n 1 | sed -e 's/^"\(.*\)"$/\1/' -e "s/^'\(.*\)'$/\1/"
-}
 [ -n "$(env_value BETTER_AUTH_SECRET)" ] || fail "BETTER_AUTH_SECRET is empty in .env: set it (openssl rand -base64 32) and re-run."
 
 seal() { # KEY -> the base64 ciphertext of the value of KEY in .env

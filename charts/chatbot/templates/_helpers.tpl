@@ -30,16 +30,26 @@ Create chart name and version as used by the chart label.
 {{- end }}
 
 {{/*
-Common labels (FR-026, FR-033): helm create's set plus app, version and part-of.
+Common labels (FR-026, FR-033): helm create's set plus app, version and part-of. Call with
+(dict "ctx" $ "version" "..."); version defaults to the chart's appVersion.
 */}}
 {{- define "chatbot.labels" -}}
-helm.sh/chart: {{ include "chatbot.chart" . }}
-{{ include "chatbot.selectorLabels" . }}
-app: {{ include "chatbot.name" . }}
-version: {{ .Chart.AppVersion | quote }}
-app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- $ := .ctx }}
+{{- $version := include "chatbot.labelValue" (.version | default $.Chart.AppVersion) -}}
+helm.sh/chart: {{ include "chatbot.chart" $ }}
+{{ include "chatbot.selectorLabels" $ }}
+app: {{ include "chatbot.name" $ }}
+version: {{ $version | quote }}
+app.kubernetes.io/version: {{ $version | quote }}
 app.kubernetes.io/part-of: todo-chatbot
-app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/managed-by: {{ $.Release.Service }}
+{{- end }}
+
+{{/* A string made a valid label value: allowed characters only, 63 at most, alphanumeric at both ends. */}}
+{{- define "chatbot.labelValue" -}}
+{{- $v := regexReplaceAll "[^-A-Za-z0-9_.]" (toString .) "_" | trunc 63 }}
+{{- $v = regexReplaceAll "^[^A-Za-z0-9]+" $v "" }}
+{{- regexReplaceAll "[^A-Za-z0-9]+$" $v "" }}
 {{- end }}
 
 {{/*
@@ -54,7 +64,11 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 Labels of one component. Call with (dict "ctx" $ "component" "api").
 */}}
 {{- define "chatbot.componentLabels" -}}
-{{ include "chatbot.labels" .ctx }}
+{{- $values := .ctx.Values }}
+{{- $image := dict "api" $values.api.image "migrate" $values.api.image "test" $values.api.image "web" $values.web.image }}
+{{- $version := "" }}
+{{- with get $image .component }}{{ $version = include "chatbot.imageTag" (dict "ctx" $.ctx "image" .) }}{{ end -}}
+{{ include "chatbot.labels" (dict "ctx" .ctx "version" $version) }}
 component: {{ .component }}
 app.kubernetes.io/component: {{ .component }}
 {{- end }}
@@ -67,6 +81,15 @@ Selector labels of one component. Call with (dict "ctx" $ "component" "api").
 app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
+{{/*
+Argo CD sync waves; a wave starts once the earlier ones are healthy. -3 inputs (Secrets, SealedSecret,
+ConfigMaps, ServiceAccount, NetworkPolicies), -2 the in-cluster database, -1 the migration Job (a Sync
+hook), 0 the workloads; the chat-turn smoke Job runs PostSync. Nothing that holds state is a hook: Argo CD
+deletes and recreates hooks on every sync.
+*/}}
+{{- define "chatbot.wave.inputs" -}}argocd.argoproj.io/sync-wave: "-3"{{- end }}
+{{- define "chatbot.wave.database" -}}argocd.argoproj.io/sync-wave: "-2"{{- end }}
+
 {{/* Name of the ServiceAccount. */}}
 {{- define "chatbot.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create }}
@@ -76,13 +99,27 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end }}
 
-{{/* Image references: the tag defaults to appVersion and "latest" is refused. */}}
-{{- define "chatbot.image" -}}
-{{- $tag := default .ctx.Chart.AppVersion .image.tag | toString }}
+{{/*
+Image tag as a string: defaults to appVersion, "latest" is refused. `--set tag=1234567` (an all-digit short
+sha) arrives as an int64 and prints exactly; a number from a values file is a float64 that YAML may already
+have mangled (0123 is octal, long digit runs lose precision), so it is refused. Call with (dict "ctx" $ "image" ...).
+*/}}
+{{- define "chatbot.imageTag" -}}
+{{- $tag := .image.tag }}
+{{- if kindIs "float64" $tag }}
+{{- fail (printf "image tag %v is a number: quote it in the values file (tag: \"...\") or use --set-string" $tag) }}
+{{- end }}
+{{- if or (kindIs "int64" $tag) (kindIs "int" $tag) }}{{ $tag = toString $tag }}{{ end }}
+{{- $tag = default (toString .ctx.Chart.AppVersion) $tag }}
 {{- if eq $tag "latest" }}
 {{- fail "image tag \"latest\" is not allowed: set an immutable tag (the git sha)" }}
 {{- end }}
-{{- printf "%s:%s" .image.repository $tag }}
+{{- $tag }}
+{{- end }}
+
+{{/* Image reference repository:tag. Call with (dict "ctx" $ "image" ...). */}}
+{{- define "chatbot.image" -}}
+{{- printf "%s:%s" .image.repository (include "chatbot.imageTag" .) }}
 {{- end }}
 
 {{/* Resource names. */}}
@@ -140,6 +177,27 @@ app.kubernetes.io/component: {{ .component }}
 {{- if le (int .Values.api.terminationGracePeriodSeconds) (div (int .Values.api.shutdownDelayMs) 1000 | int) }}
 {{- fail "api.terminationGracePeriodSeconds must exceed api.shutdownDelayMs/1000" }}
 {{- end }}
+{{- if le (int .Values.web.terminationGracePeriodSeconds) (int .Values.web.preStopSleepSeconds) }}
+{{- fail "web.terminationGracePeriodSeconds must exceed web.preStopSleepSeconds" }}
+{{- end }}
+{{- with .Values.ingress }}{{ if .enabled }}
+{{- $url := urlParse $.Values.publicUrl }}
+{{- $publicHost := regexReplaceAll ":[0-9]+$" $url.host "" }}
+{{- if ne (include "chatbot.ingressHost" $) $publicHost }}
+{{- fail (printf "ingress.host %q must be the host of publicUrl %q: sign-in only trusts publicUrl" .host $.Values.publicUrl) }}
+{{- end }}
+{{- if regexMatch "^[0-9.]+$" $publicHost }}
+{{- fail (printf "ingress needs a DNS name, not the IP in publicUrl %q (e.g. todo.<ip>.nip.io)" $.Values.publicUrl) }}
+{{- end }}
+{{- if and .tls.enabled (ne $url.scheme "https") }}
+{{- fail (printf "ingress.tls.enabled needs an https publicUrl, not %q" $.Values.publicUrl) }}
+{{- end }}
+{{- end }}{{ end }}
+{{- end }}
+
+{{/* Host of the Ingress: ingress.host, else publicUrl's host without its port. */}}
+{{- define "chatbot.ingressHost" -}}
+{{- .Values.ingress.host | default (regexReplaceAll ":[0-9]+$" (urlParse .Values.publicUrl).host "") }}
 {{- end }}
 
 {{/* Pod-level securityContext (UID/GID 1000 unless given). Call with (dict "uid" 1000). */}}

@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** This repository, or DELIVERY_REPO_ROOT: the fork-replay test runs the suite against a rewritten copy. */
+export const REPO_ROOT = process.env.DELIVERY_REPO_ROOT
+  ? `${resolve(process.env.DELIVERY_REPO_ROOT)}/`
+  : fileURLToPath(new URL('../../../', import.meta.url));
 const CACHE = fileURLToPath(new URL('../.cache/', import.meta.url));
 
 /**

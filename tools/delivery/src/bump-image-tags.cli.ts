@@ -3,14 +3,19 @@
  *
  *   node tools/delivery/src/bump-image-tags.cli.ts --env dev --tag <sha> [--component api|web]
  *   node tools/delivery/src/bump-image-tags.cli.ts --from dev --to prod [--component api|web]
+ *     [--require-git-sha] [--expect-tag <sha>]
  *
- * Options: --root <dir> (the repository holding environments/, default: this repository).
- * Exit codes: 0 done (prints the unified diff, or "no change"), 2 refused input, 1 any other failure.
+ * Options: --root <dir> (the repository holding environments/, default: this repository);
+ * --require-git-sha refuses to promote a tag that is not a full git sha; --expect-tag refuses unless the
+ * source environment still pins that sha (it was checked, then moved on).
+ * Exit codes: 0 done (prints the unified diff, or "no change"), 2 refused input, 1 any other failure
+ * (including a refused promotion).
  * Runs under Node 22's type stripping, hence the `.ts` suffixes.
  */
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from './binaries.ts';
 import {
+  assertPromotable,
   assertValidComponent,
   assertValidTag,
   bumpImageTags,
@@ -31,6 +36,8 @@ function main(argv: string[]): void {
       to: { type: 'string' },
       component: { type: 'string' },
       root: { type: 'string' },
+      'require-git-sha': { type: 'boolean', default: false },
+      'expect-tag': { type: 'string' },
     },
     strict: true,
   });
@@ -44,15 +51,19 @@ function main(argv: string[]): void {
 
   let environment: string;
   const tags: ImageTags = {};
-  if (values.env !== undefined && values.tag !== undefined && values.from === undefined && values.to === undefined) {
+  const promotionOnly = values['require-git-sha'] || values['expect-tag'] !== undefined;
+  if (values.env !== undefined && values.tag !== undefined && values.from === undefined && values.to === undefined && !promotionOnly) {
     assertValidTag(values.tag);
     environment = values.env;
     for (const component of components) tags[component] = values.tag;
   } else if (values.from !== undefined && values.to !== undefined && values.env === undefined && values.tag === undefined) {
     environment = values.to;
     Object.assign(tags, tagsToPromote(root, values.from, components));
+    if (promotionOnly) assertPromotable(values.from, tags, values['expect-tag']);
   } else {
-    throw new UsageError('Usage: bump-image-tags --env <env> --tag <tag> [--component api|web], or --from <env> --to <env> [--component api|web].');
+    throw new UsageError(
+      'Usage: bump-image-tags --env <env> --tag <tag> [--component api|web], or --from <env> --to <env> [--component api|web] [--require-git-sha] [--expect-tag <sha>].',
+    );
   }
 
   const result = bumpImageTags(root, environment, tags);

@@ -10,6 +10,8 @@ export type ImageTags = Partial<Record<Component, string>>;
 /** OCI distribution-spec tag grammar. */
 const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** The tags release.yml pushes: the full commit sha. */
+const GIT_SHA = /^[0-9a-f]{40}$/;
 
 /** A refusal the CLI reports with exit code 2 (bad input), as opposed to a failure (exit 1). */
 export class UsageError extends Error {}
@@ -176,4 +178,28 @@ export function tagsToPromote(repoRoot: string, from: string, components: readon
     tags[component] = tag;
   }
   return tags;
+}
+
+/**
+ * Refuses a promotion of tags CI never built (anything but a full git sha, e.g. the chart's initial
+ * appVersion) and, given the tag someone checked dev against, a promotion after dev has moved on.
+ */
+export function assertPromotable(from: string, tags: ImageTags, expected?: string): void {
+  if (expected !== undefined && !GIT_SHA.test(expected)) {
+    throw new UsageError(`--expect-tag "${expected}" is not a full git sha (40 lowercase hex characters).`);
+  }
+  for (const component of COMPONENTS) {
+    const tag = tags[component];
+    if (tag === undefined) continue;
+    if (!GIT_SHA.test(tag)) {
+      throw new Error(
+        `environments/${from}/values.yaml pins ${component}.image.tag "${tag}", which is not a git sha: only images release.yml built from a commit on main can be promoted, so push to main and promote once that commit's bump has reached ${from}.`,
+      );
+    }
+    if (expected !== undefined && tag !== expected) {
+      throw new Error(
+        `environments/${from}/values.yaml now pins ${component}.image.tag ${tag}, not the checked ${expected}: ${from} moved on since the check, so check it again (bootstrap/promote.sh) and re-run.`,
+      );
+    }
+  }
 }

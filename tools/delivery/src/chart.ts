@@ -43,8 +43,12 @@ export function valueFiles(env: Environment): string[] {
 export interface RenderOptions {
   /** Environment whose value files are layered on the defaults; none renders the chart's defaults. */
   env?: Environment;
+  /** Extra -f files, after the environment's. */
+  files?: readonly string[];
   /** Extra --set assignments, e.g. ['api.replicas=1']. */
   set?: readonly string[];
+  /** Extra --set-string assignments (the value stays a string, e.g. an all-digit tag). */
+  setString?: readonly string[];
   release?: string;
   namespace?: string;
 }
@@ -55,8 +59,9 @@ export function templateArgs(opts: RenderOptions = {}): string[] {
   // release "chatbot", as the Argo CD Applications name it
   const args = ['template', opts.release ?? 'chatbot', CHART_DIR];
   args.push('--namespace', opts.namespace ?? (env ? `todo-${env}` : 'default'));
-  for (const file of env ? valueFiles(env) : []) args.push('-f', file);
+  for (const file of [...(env ? valueFiles(env) : []), ...(opts.files ?? [])]) args.push('-f', file);
   for (const assignment of opts.set ?? []) args.push('--set', assignment);
+  for (const assignment of opts.setString ?? []) args.push('--set-string', assignment);
   return args;
 }
 

@@ -4,6 +4,7 @@
  *   node tools/delivery/src/environment-values.cli.ts get <env> <dotted.key>   effective value ('' if unset)
  *   node tools/delivery/src/environment-values.cli.ts image <env> api|web      repository:tag the chart deploys
  *   node tools/delivery/src/environment-values.cli.ts set-encrypted-data <env> < {"KEY":"ciphertext",...}
+ *   node tools/delivery/src/environment-values.cli.ts sealed-secret <env>      its SealedSecret as JSON ('' if not sealed)
  *
  * Options: --root <dir> (default: this repository). Exit codes: 0 done, 2 refused input, 1 failure.
  */
@@ -11,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from './binaries.ts';
 import { UsageError } from './bump-image-tags.ts';
-import { effectiveValues, imageOf, setEncryptedData, valueAt } from './environment-values.ts';
+import { effectiveValues, imageOf, sealedSecretOf, setEncryptedData, valueAt } from './environment-values.ts';
 
 function main(argv: string[]): void {
   const { values, positionals } = parseArgs({ args: argv, options: { root: { type: 'string' } }, allowPositionals: true });
@@ -29,8 +30,11 @@ function main(argv: string[]): void {
     }
     const diff = setEncryptedData(root, environment, encryptedData as Record<string, string>);
     process.stdout.write(diff === '' ? 'no change\n' : diff);
+  } else if (command === 'sealed-secret' && environment !== undefined && argument === undefined) {
+    const sealed = sealedSecretOf(root, environment);
+    process.stdout.write(sealed === null ? '' : `${JSON.stringify(sealed)}\n`);
   } else {
-    throw new UsageError('Usage: environment-values get <env> <key> | image <env> api|web | set-encrypted-data <env> (JSON on stdin).');
+    throw new UsageError('Usage: environment-values get <env> <key> | image <env> api|web | set-encrypted-data <env> (JSON on stdin) | sealed-secret <env>.');
   }
 }
 

@@ -75,8 +75,21 @@ export function setEncryptedData(repoRoot: string, environment: string, encrypte
   // Replace the whole map: a key dropped from .env must not linger as a stale ciphertext.
   document.setIn(['secrets', 'mode'], 'sealed');
   document.setIn(['secrets', 'encryptedData'], document.createNode(encryptedData));
-  const after = document.toString();
+  const after = document.toString({ lineWidth: 0 });
   if (after === before) return '';
   writeFileSync(file, after);
   return unifiedDiff(before, after, `environments/${environment}/values.yaml`);
+}
+
+/**
+ * The SealedSecret the chart renders for an environment in mode sealed (null otherwise), for
+ * `kubeseal --validate`: ciphertexts are bound to this name and namespace.
+ */
+export function sealedSecretOf(repoRoot: string, environment: string): Record<string, unknown> | null {
+  const values = effectiveValues(repoRoot, environment);
+  if (valueAt(values, 'secrets.mode') !== 'sealed') return null;
+  const name = String(valueAt(values, 'secrets.existingSecret') || 'chatbot-secrets');
+  const metadata = { name, namespace: `todo-${environment}` };
+  const encryptedData = valueAt(values, 'secrets.encryptedData') ?? {};
+  return { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata, spec: { encryptedData, template: { metadata } } };
 }

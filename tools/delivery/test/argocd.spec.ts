@@ -1,5 +1,6 @@
 /** argocd/: the AppProjects, the root Application and one Application per environment. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
@@ -8,10 +9,12 @@ import { Application, type IApplication } from '@kubernetes-models/argo-cd/argop
 import { parseAllDocuments } from 'yaml';
 import { REPO_ROOT } from '../src/binaries.js';
 import { render, unknownFields, type Environment } from '../src/chart.js';
+import { effectiveValues, valueAt } from '../src/environment-values.js';
+import { COMPONENTS, imageOwner, imageRepository, pointAtFork } from '../src/point-at-fork.js';
 
 const ARGOCD_DIR = join(REPO_ROOT, 'argocd');
 const IN_CLUSTER = 'https://kubernetes.default.svc';
-const PLACEHOLDER_REPO_URL = 'https://github.com/OWNER/todo-chatbot.git';
+const GITHUB_REPO_URL = /^https:\/\/github\.com\/[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\.git$/;
 const ENVIRONMENTS: readonly Environment[] = ['dev', 'prod'];
 
 type ArgoObject = IAppProject | IApplication;
@@ -72,9 +75,9 @@ function repoUrlsOf(app: IApplication): string[] {
 }
 
 describe('argocd/ objects', () => {
-  it('are exactly the two AppProjects, the root Application and the dev and prod Applications', () => {
+  it('are exactly the two AppProjects, the locked default project, the root Application and the dev and prod Applications', () => {
     expect(objects.map(({ object }) => `${object.kind}/${object.metadata.name}`).sort()).toEqual(
-      ['AppProject/todo-chatbot', 'AppProject/todo-chatbot-apps', 'Application/chatbot-dev', 'Application/chatbot-prod', 'Application/todo-chatbot-root'].sort(),
+      ['AppProject/default', 'AppProject/todo-chatbot', 'AppProject/todo-chatbot-apps', 'Application/chatbot-dev', 'Application/chatbot-prod', 'Application/todo-chatbot-root'].sort(),
     );
     for (const { object } of objects) expect(object.metadata.namespace).toBe('argocd');
   });
@@ -97,12 +100,43 @@ describe('argocd/ objects', () => {
     expect(undeclaredFields(projectTypo as unknown as IAppProject)).toEqual(['spec.destination']);
   });
 
-  it('every source and project names this repository only, through the one placeholder bootstrap rewrites', () => {
+  it('every source and project names one repository, an https GitHub URL (what a fork rewrites)', () => {
     const urls = new Set([...applications.flatMap(repoUrlsOf), ...projects.flatMap((p) => p.spec?.sourceRepos ?? [])]);
-    expect([...urls]).toEqual([PLACEHOLDER_REPO_URL]);
-    for (const file of yamlFiles(ARGOCD_DIR)) {
-      expect(readFileSync(file, 'utf8')).toMatch(/replaced by bootstrap\/minikube\.sh/);
+    expect(urls.size).toBe(1);
+    expect([...urls][0]).toMatch(GITHUB_REPO_URL);
+  });
+
+  it("every environment's images live under the repository owner's registry path, with immutable tags", () => {
+    const owner = imageOwner(repoUrlsOf(application('todo-chatbot-root'))[0]!);
+    for (const environment of ENVIRONMENTS) {
+      const values = effectiveValues(REPO_ROOT, environment);
+      for (const component of COMPONENTS) {
+        expect(valueAt(values, `${component}.image.repository`)).toBe(imageRepository(owner, component));
+        expect(String(valueAt(values, `${component}.image.tag`))).toMatch(/^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/);
+      }
     }
+  });
+
+  it('pointing them at the repository they already name changes nothing (the rewrite is idempotent)', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'argocd-idempotent-'));
+    try {
+      cpSync(join(REPO_ROOT, 'argocd'), join(copy, 'argocd'), { recursive: true });
+      cpSync(join(REPO_ROOT, 'environments'), join(copy, 'environments'), { recursive: true });
+      expect(pointAtFork(copy, repoUrlsOf(application('todo-chatbot-root'))[0]!)).toEqual([]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('AppProject default', () => {
+  it('is locked: no source, no destination, every kind blacklisted', () => {
+    const locked = project('default').spec;
+    expect(locked?.sourceRepos).toEqual([]);
+    expect(locked?.destinations).toEqual([]);
+    expect(locked?.clusterResourceBlacklist).toEqual([{ group: '*', kind: '*' }]);
+    expect(locked?.namespaceResourceBlacklist).toEqual([{ group: '*', kind: '*' }]);
+    for (const app of applications) expect(['todo-chatbot', 'todo-chatbot-apps']).toContain(app.spec.project);
   });
 });
 
@@ -117,11 +151,16 @@ describe('AppProject todo-chatbot', () => {
     expect(workloads.spec?.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
   });
 
-  it.each(ENVIRONMENTS)('whitelists every kind the chart renders for %s', (environment) => {
+  // Every optional feature on (kagent, as docs/aiops.md turns it on; the Ingress with TLS), so no value
+  // change can render a kind the project then rejects.
+  const EVERYTHING_ON = ['kagent.enabled=true', 'ingress.enabled=true', 'ingress.host=todo.example.com', 'ingress.tls.enabled=true', 'publicUrl=https://todo.example.com'];
+  it.each(ENVIRONMENTS)('whitelists every kind the chart renders for %s, optional features included', (environment) => {
     const allowed = new Set((workloads.spec?.namespaceResourceWhitelist ?? []).map((r) => `${r.group}/${r.kind}`));
     const rendered = new Set(
-      render({ env: environment }).map((o) => `${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}/${o.kind}`),
+      render({ env: environment, set: EVERYTHING_ON }).map((o) => `${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}/${o.kind}`),
     );
+    expect(rendered).toContain('kagent.dev/Agent');
+    expect(rendered).toContain('networking.k8s.io/Ingress');
     expect([...rendered].filter((kind) => !allowed.has(kind))).toEqual([]);
   });
 
@@ -142,6 +181,33 @@ describe('the root Application (app of apps)', () => {
     expect(existsSync(join(REPO_ROOT, 'argocd/apps'))).toBe(true);
     expect(root.spec.destination).toEqual({ server: IN_CLUSTER, namespace: 'argocd' });
     expect(root.spec.syncPolicy?.automated).toEqual({ prune: true, selfHeal: true });
+  });
+
+  it("leaves a child's paused automation alone (argocd app set chatbot-dev --sync-policy none, then rollback)", () => {
+    // What the root compares after `--sync-policy none`: git's child against the live child without
+    // spec.syncPolicy.automated. Argo CD drops ignored paths from both sides before diffing.
+    const paths = (root.spec.ignoreDifferences ?? [])
+      .filter((rule) => rule.group === 'argoproj.io' && rule.kind === 'Application')
+      .flatMap((rule) => rule.jqPathExpressions ?? []);
+    const withoutIgnored = (object: unknown) => {
+      const copy = structuredClone(object) as Record<string, unknown>;
+      for (const path of paths) {
+        const keys = path.replace(/^\./, '').split('.');
+        let node = copy as Record<string, unknown> | undefined;
+        for (const key of keys.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined;
+        if (node) delete node[keys.at(-1)!];
+      }
+      return copy;
+    };
+    const desired = application('chatbot-dev');
+    const paused = structuredClone(desired);
+    delete paused.spec.syncPolicy!.automated;
+    expect(withoutIgnored(paused)).toEqual(withoutIgnored(desired));
+    // ... and nothing else is ignored: a changed source is still healed.
+    const moved = structuredClone(desired);
+    moved.spec.sources![0]!.targetRevision = 'elsewhere';
+    expect(withoutIgnored(moved)).not.toEqual(withoutIgnored(desired));
+    expect(root.spec.syncPolicy?.syncOptions).toContain('RespectIgnoreDifferences=true');
   });
 
   it('argocd/apps holds exactly the environment Applications', () => {
@@ -185,9 +251,10 @@ describe.each(ENVIRONMENTS)('Application chatbot-%s', (environment) => {
   });
 
   if (environment === 'dev') {
-    it('syncs automatically, prunes, self-heals and creates its namespace', () => {
+    it('syncs automatically, prunes, self-heals, creates its namespace and retries a bounded number of times', () => {
       expect(app.spec.syncPolicy?.automated).toEqual({ prune: true, selfHeal: true });
       expect(app.spec.syncPolicy?.syncOptions).toContain('CreateNamespace=true');
+      expect(app.spec.syncPolicy?.retry?.limit).toBeLessThanOrEqual(3);
     });
   } else {
     it('syncs only by hand (no automated policy) and keeps workloads if the Application is deleted', () => {

@@ -198,6 +198,61 @@ describe('bump-image-tags --from dev --to prod (promotion)', () => {
     install('dev', FIXTURE);
     install('prod', FIXTURE);
     expect(bump('--from', 'dev', '--to', 'prod', '--tag', SHA).status).toBe(2);
+    expect(bump('--env', 'prod', '--tag', SHA, '--require-git-sha').status).toBe(2);
+    expect(bump('--env', 'prod', '--tag', SHA, '--expect-tag', SHA).status).toBe(2);
+  });
+});
+
+describe('bump-image-tags --from dev --to prod --require-git-sha [--expect-tag <sha>] (guarded promotion)', () => {
+  function refusedInOneSentence(result: ReturnType<typeof bump>, prodBefore: string): void {
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(/\.$/);
+    expect(readFileSync(environmentFile('prod'), 'utf8')).toBe(prodBefore);
+  }
+
+  it('refuses a dev tag that is not a full git sha (CI never built it), naming the tag', () => {
+    install('dev', FIXTURE);
+    install('prod', FIXTURE);
+    bump('--env', 'dev', '--tag', SHA, '--component', 'api');
+    bump('--env', 'dev', '--tag', 'v1.2.3', '--component', 'web');
+    const prodBefore = readFileSync(environmentFile('prod'), 'utf8');
+    const result = bump('--from', 'dev', '--to', 'prod', '--require-git-sha');
+    refusedInOneSentence(result, prodBefore);
+    expect(result.stderr).toContain('web.image.tag "v1.2.3"');
+    expect(result.stderr).toContain('not a git sha');
+    for (const notASha of [SHA.slice(0, 7), SHA.toUpperCase(), `${SHA}0`]) {
+      bump('--env', 'dev', '--tag', notASha, '--component', 'web');
+      refusedInOneSentence(bump('--from', 'dev', '--to', 'prod', '--require-git-sha'), prodBefore);
+    }
+    // Only the promoted component is judged.
+    expect(bump('--from', 'dev', '--to', 'prod', '--require-git-sha', '--component', 'api').status).toBe(0);
+    expect(readImageTags(readFileSync(environmentFile('prod'), 'utf8')).api).toBe(SHA);
+  });
+
+  it('promotes when dev still pins the checked sha, and refuses once dev has moved on', () => {
+    install('dev', FIXTURE);
+    install('prod', FIXTURE);
+    bump('--env', 'dev', '--tag', SHA);
+    const prodBefore = readFileSync(environmentFile('prod'), 'utf8');
+    const movedOn = bump('--from', 'dev', '--to', 'prod', '--require-git-sha', '--expect-tag', OTHER_SHA);
+    refusedInOneSentence(movedOn, prodBefore);
+    expect(movedOn.stderr).toContain('moved on');
+
+    expect(bump('--from', 'dev', '--to', 'prod', '--require-git-sha', '--expect-tag', SHA).status).toBe(0);
+    expect(readImageTags(readFileSync(environmentFile('prod'), 'utf8'))).toEqual({ api: SHA, web: SHA });
+  });
+
+  it('refuses an --expect-tag that is not a full git sha with exit code 2', () => {
+    install('dev', FIXTURE);
+    install('prod', FIXTURE);
+    bump('--env', 'dev', '--tag', SHA);
+    for (const expected of ['', SHA.slice(0, 7), 'latest']) {
+      const result = bump('--from', 'dev', '--to', 'prod', `--expect-tag=${expected}`);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });
 

@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { REPO_ROOT } from '../src/binaries.js';
 import { CHART_DIR, type Environment, findObject, helm, modelValidator, render, templateArgs, unknownFields, validateObject, valueFiles } from '../src/chart.js';
+import { effectiveValues, valueAt } from '../src/environment-values.js';
 
 const ENVS: Environment[] = ['dev', 'prod'];
 
@@ -24,6 +28,13 @@ describe('helm lint --strict and helm install --dry-run=client (Helm 4)', () => 
 
   it('lints the defaults', () => {
     const result = helm(['lint', '--strict', CHART_DIR]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
+  });
+
+  it.each(ENVS)('lints %s with the Ingress and kagent enabled', (env) => {
+    const args = ['lint', '--strict', CHART_DIR, '--namespace', `todo-${env}`, ...valueFiles(env).flatMap((f) => ['-f', f]), '--set', 'ingress.enabled=true,kagent.enabled=true'];
+    const result = helm(args);
     expect(result.status).toBe(0);
     expect(result.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
   });
@@ -70,10 +81,25 @@ describe('values.schema.json and template guards reject bad values', () => {
     [['api.resources.limits.cpu=lots'], /resources\/limits\/cpu/],
     [['api.replica=2'], /additional properties.*replica/i],
     [['api.autoscaling.targetCPUUtilizationPercentage=170'], /targetCPUUtilizationPercentage/],
+    [['networkPolicy.llmEgress.port=443'], /additional properties.*port/i],
+    [['networkPolicy.llmEgress.ports=null'], /llmEgress.*ports/],
+    [['networkPolicy.llmEgress.ports={0}'], /llmEgress\/ports\/0.*minimum/],
+    [['networkPolicy.metrics.namespaceSelector.matchLabels=null'], /namespaceSelector/],
+    [['web.trustedOrigins={http://a.example/}'], /trustedOrigins\/0/],
+    [['web.preStopSleepSeconds=-1'], /preStopSleepSeconds/],
+    [['ingress.enabled=true', 'ingress.host=Not_A_Host'], /ingress\/host/],
+    [['ingress.tls.secretName=Bad Name'], /ingress\/tls\/secretName/],
+    [['ingress.tlsSecret=x'], /additional properties.*tlsSecret/i],
   ])('--set %j fails', (set, message) => {
     const result = renderWith(set, 'dev');
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(message);
+  });
+
+  it('an empty LLM egress port list fails (an egress rule without ports would open every port)', () => {
+    const result = helm([...templateArgs({ env: 'dev' }), '--set-json', 'networkPolicy.llmEgress.ports=[]']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/llmEgress\/ports.*minItems/);
   });
 
   it('secrets.mode=chart with the prod profile fails with a clear message', () => {
@@ -100,19 +126,31 @@ describe('values.schema.json and template guards reject bad values', () => {
     expect(result.stderr).toContain('terminationGracePeriodSeconds must exceed');
   });
 
+  it('a web grace period not longer than its preStop sleep fails', () => {
+    const result = renderWith(['web.preStopSleepSeconds=30', 'web.terminationGracePeriodSeconds=30'], 'dev');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('web.terminationGracePeriodSeconds must exceed web.preStopSleepSeconds');
+  });
+
   it('an empty image tag falls back to the chart appVersion, never latest', () => {
     const appVersion = /^appVersion:\s*"?([^"\n]+)"?/m.exec(readFileSync(`${CHART_DIR}/Chart.yaml`, 'utf8'))![1]!;
     expect(appVersion).not.toBe('latest');
-    const api = findObject<IDeployment>(render({ env: 'dev', set: ['api.image.tag='] }), 'Deployment', '-api');
-    expect(api.spec!.template.spec!.containers[0]!.image).toBe(`ghcr.io/OWNER/todo-chatbot-api:${appVersion}`);
+    const objects = render({ env: 'dev', set: ['api.image.tag='] });
+    const api = findObject<IDeployment>(objects, 'Deployment', '-api');
+    const repository = valueAt(effectiveValues(REPO_ROOT, 'dev'), 'api.image.repository');
+    expect(api.spec!.template.spec!.containers[0]!.image).toBe(`${String(repository)}:${appVersion}`);
+    expect(api.metadata!.labels!.version).toBe(appVersion);
   });
 });
 
 describe('value-driven behaviour', () => {
   it('tests.enabled gates the helm test pods', () => {
     const hooks = (set: string[]) => render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['helm.sh/hook'] === 'test').length;
+    const postSync = (set: string[]) => render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['argocd.argoproj.io/hook'] === 'PostSync').length;
     expect(hooks([])).toBe(2);
+    expect(postSync([])).toBe(1);
     expect(hooks(['tests.enabled=false'])).toBe(0);
+    expect(postSync(['tests.enabled=false'])).toBe(0);
   });
 
   it('pods roll when a secret value or the config changes, and only then', () => {
@@ -130,11 +168,34 @@ describe('value-driven behaviour', () => {
     expect(config['checksum/secret']).toBe(base['checksum/secret']);
   });
 
-  it('web Service type and replicas follow values', () => {
-    const objects = render({ env: 'dev', set: ['web.service.type=LoadBalancer', 'web.replicas=4', 'api.replicas=5'] });
+  it('web Service type and replicas follow values; api replicas only without the HPA', () => {
+    const objects = render({ env: 'dev', set: ['web.service.type=LoadBalancer', 'web.replicas=4', 'api.replicas=5', 'api.autoscaling.enabled=false'] });
     expect(objects.find((o) => o.kind === 'Service' && o.metadata.name.endsWith('-web'))!.spec).toMatchObject({ type: 'LoadBalancer' });
     expect(findObject<IDeployment>(objects, 'Deployment', '-web').spec!.replicas).toBe(4);
     expect(findObject<IDeployment>(objects, 'Deployment', '-api').spec!.replicas).toBe(5);
+    expect(objects.some((o) => o.kind === 'HorizontalPodAutoscaler')).toBe(false);
+    const withHpa = render({ env: 'dev', set: ['api.replicas=5'] });
+    expect(findObject<IDeployment>(withHpa, 'Deployment', '-api').spec).not.toHaveProperty('replicas');
+    expect(withHpa.some((o) => o.kind === 'HorizontalPodAutoscaler')).toBe(true);
+  });
+
+  it('metrics scraping and LLM egress ports follow values', () => {
+    const apiPolicy = (set: string[]) => findObject<INetworkPolicy>(render({ env: 'prod', set }), 'NetworkPolicy', '-api').spec!;
+    const llmPorts = (set: string[]) =>
+      apiPolicy(set).egress!.filter((e) => e.to?.some((t) => t.ipBlock?.cidr === '0.0.0.0/0') && !e.ports?.some((p) => p.port === 5432)).flatMap((e) => e.ports!.map((p) => p.port));
+    expect(llmPorts(['networkPolicy.llmEgress.ports={443,11434,80}'])).toEqual([443, 11434, 80]);
+    expect(llmPorts(['networkPolicy.llmEgress.enabled=false'])).toEqual([]);
+    const selector = apiPolicy(['networkPolicy.metrics.namespaceSelector.matchLabels.team=observability']).ingress!.find((r) => r.from!.some((p) => p.namespaceSelector))!;
+    expect(selector.from![0]!.namespaceSelector!.matchLabels).toMatchObject({ team: 'observability' });
+    expect(apiPolicy(['networkPolicy.metrics.enabled=false']).ingress!.some((r) => r.from!.some((p) => p.namespaceSelector))).toBe(false);
+    const annotations = findObject<IDeployment>(render({ env: 'prod', set: ['api.metrics.enabled=false'] }), 'Deployment', '-api').spec!.template.metadata!.annotations!;
+    expect(Object.keys(annotations).filter((k) => k.startsWith('prometheus.io/'))).toEqual([]);
+  });
+
+  it('web.trustedOrigins become BETTER_AUTH_TRUSTED_ORIGINS, comma-joined', () => {
+    const webConfig = (set: string[]) => findObject<IConfigMap>(render({ env: 'prod', set }), 'ConfigMap', '-web-config').data!;
+    expect(webConfig(['web.trustedOrigins={https://a.example.com,http://10.*.*.*:30080}']).BETTER_AUTH_TRUSTED_ORIGINS).toBe('https://a.example.com,http://10.*.*.*:30080');
+    expect(webConfig([])).not.toHaveProperty('BETTER_AUTH_TRUSTED_ORIGINS');
   });
 
   it('an external database CIDR replaces the in-cluster DB egress rule', () => {

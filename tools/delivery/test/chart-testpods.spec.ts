@@ -1,12 +1,14 @@
 /**
- * The helm test pods' scripts, run for real with node against stand-in web/api servers: the chat-turn test
- * passes only when sign-up sets a cookie and /api/chat answers a non-empty `response` (FR-036).
+ * The test scripts (health Pod, chat-turn Job), run for real with node against stand-in web/api servers: the
+ * chat-turn test passes only when sign-up sets a cookie and /api/chat answers a non-empty `response` (FR-036).
  */
 import { spawn } from 'node:child_process';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { IPod } from 'kubernetes-models/v1/Pod';
+import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { findObject, render } from '../src/chart.js';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -27,10 +29,16 @@ async function serve(handler: Handler): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Runs the test pod's container command (node -e <script>) with its env, pointing the URLs at local servers. */
+/** The pod spec of a test: the health Pod's own, the chat-turn Job's template (Argo CD runs it PostSync). */
+function testPodSpec(name: 'health' | 'chat'): IPodSpec {
+  const objects = render({ env: 'dev' });
+  if (name === 'health') return findObject<IPod>(objects, 'Pod', '-test-health').spec!;
+  return findObject<IJob>(objects, 'Job', '-test-chat').spec!.template.spec!;
+}
+
+/** Runs the test's container command (node -e <script>) with its env, pointing the URLs at local servers. */
 async function runTestPod(name: 'health' | 'chat', urls: { web: string; api: string }): Promise<{ code: number; output: string }> {
-  const pod = findObject<IPod>(render({ env: 'dev' }), 'Pod', `-test-${name}`);
-  const c = pod.spec!.containers[0]!;
+  const c = testPodSpec(name).containers[0]!;
   const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
   for (const e of c.env ?? []) env[e.name] = e.value ?? '';
   env.WEB_URL = urls.web;
@@ -67,7 +75,7 @@ function fakeWeb(chatReply: (req: IncomingMessage, body: string) => [number, unk
   };
 }
 
-describe('helm test pod scripts', () => {
+describe('test scripts (helm test, Argo CD PostSync)', () => {
   it('chat: passes on a real-looking chat turn and sends the configured message', async () => {
     let sent: Record<string, unknown> = {};
     const web = await serve(

@@ -1,4 +1,5 @@
 /** The rendered chart, per FR: every object valid, labelled, hardened; probes, resources, scaling, secrets. */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
@@ -15,6 +16,8 @@ import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/Netw
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { ISealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret';
 import { type Environment, type K8sObject, findObject, render, validateObject } from '../src/chart.js';
+import { REPO_ROOT } from '../src/binaries.js';
+import { effectiveValues, valueAt } from '../src/environment-values.js';
 
 const ENVS: Environment[] = ['dev', 'prod'];
 const rendered = new Map<Environment, K8sObject[]>();
@@ -23,6 +26,10 @@ const objects = (env: Environment): K8sObject[] => rendered.get(env) ?? [];
 beforeAll(() => {
   for (const env of ENVS) rendered.set(env, render({ env }));
 });
+const valueOf = (env: Environment, path: string): unknown => valueAt(effectiveValues(REPO_ROOT, env), path);
+const APP_VERSION = /^appVersion:\s*"?([^"\n]+)"?/m.exec(readFileSync(`${REPO_ROOT}charts/chatbot/Chart.yaml`, 'utf8'))![1]!;
+/** The tag the chart deploys for a component: its image.tag, or the appVersion when empty. */
+const tagOf = (env: Environment, component: 'api' | 'web'): string => String(valueOf(env, `${component}.image.tag`) || APP_VERSION);
 
 /** Every pod spec the chart renders: Deployments, StatefulSet, Job and helm test Pods. */
 function podSpecs(objs: readonly K8sObject[]): Array<[string, IPodSpec]> {
@@ -74,6 +81,21 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     }
   });
 
+  it('version labels show the deployed image tag: the api tag on api, migrate and test objects, the web tag on web', () => {
+    const expected: Record<string, string> = { api: tagOf(env, 'api'), migrate: tagOf(env, 'api'), test: tagOf(env, 'api'), web: tagOf(env, 'web') };
+    const seen = new Set<string>();
+    const labelled = objects(env).flatMap((o) => {
+      const template = (o as { spec?: { template?: { metadata?: { labels?: Record<string, string> } } } }).spec?.template?.metadata?.labels;
+      return [o.metadata.labels ?? {}, ...(template ? [template] : [])].map((labels) => ({ where: `${o.kind}/${o.metadata.name}`, labels }));
+    });
+    for (const { where, labels } of labelled) {
+      const version = expected[labels.component!] ?? APP_VERSION;
+      if (labels.component! in expected) seen.add(labels.component!);
+      expect({ where, version: labels.version, k8s: labels['app.kubernetes.io/version'] }).toEqual({ where, version, k8s: version });
+    }
+    expect([...seen].sort()).toEqual(env === 'dev' ? ['api', 'migrate', 'test', 'web'] : ['api', 'migrate', 'web']);
+  });
+
   it('FR-012/FR-013: requests and limits', () => {
     expect(container(deployment(env, 'web')).resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '200m', memory: '256Mi' } });
     expect(container(deployment(env, 'api')).resources).toEqual({ requests: { cpu: '200m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } });
@@ -93,20 +115,30 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     }
   });
 
-  it('FR-016: api startup probe every 5 s for up to 60 s', () => {
-    const probe = container(deployment(env, 'api')).startupProbe!;
-    expect(probe).toMatchObject({ httpGet: { path: '/health' }, periodSeconds: 5 });
-    expect(probe.periodSeconds! * probe.failureThreshold!).toBe(60);
+  it('FR-016: api and web startup probes every 5 s for up to 60 s, on the liveness path', () => {
+    for (const component of ['api', 'web'] as const) {
+      const c = container(deployment(env, component));
+      const probe = c.startupProbe!;
+      expect(probe).toMatchObject({ httpGet: { path: c.livenessProbe!.httpGet!.path, port: 'http' }, periodSeconds: 5 });
+      expect(probe.periodSeconds! * probe.failureThreshold!).toBe(60);
+    }
   });
 
-  it('FR-017/018/019: rolling update 1/1 and at least 2 replicas', () => {
+  it('web: a preStop sleep lets the endpoint go before the server stops, within the grace period', () => {
+    const web = deployment(env, 'web');
+    const command = container(web).lifecycle!.preStop!.exec!.command!;
+    expect(command).toEqual(['sleep', expect.stringMatching(/^[1-9][0-9]*$/)]);
+    expect(web.spec!.template.spec!.terminationGracePeriodSeconds!).toBeGreaterThan(Number(command[1]));
+  });
+
+  it('FR-017/018/019: rolling update 1/1, web at least 2 replicas; the api HPA owns the api count (no replicas rendered)', () => {
     for (const component of ['api', 'web'] as const) {
-      const d = deployment(env, component);
-      expect(d.spec!.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } });
-      expect(d.spec!.replicas).toBeGreaterThanOrEqual(2);
+      expect(deployment(env, component).spec!.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } });
     }
-    expect(deployment(env, 'api').spec!.replicas).toBe(env === 'prod' ? 3 : 2);
     expect(deployment(env, 'web').spec!.replicas).toBe(2);
+    expect(deployment(env, 'api').spec).not.toHaveProperty('replicas');
+    const hpa = findObject<IHorizontalPodAutoscaler>(objects(env), 'HorizontalPodAutoscaler', '-api');
+    expect(hpa.spec!.minReplicas).toBeGreaterThanOrEqual(2);
   });
 
   it('FR-020..022: web NodePort (dev) or LoadBalancer (prod), api ClusterIP', () => {
@@ -211,6 +243,19 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     expect(web.HOSTNAME).toBe('0.0.0.0');
   });
 
+  it('web.trustedOrigins reach better-auth as BETTER_AUTH_TRUSTED_ORIGINS only when set', () => {
+    const web = findObject<IConfigMap>(objects(env), 'ConfigMap', '-web-config').data!;
+    const origins = (valueOf(env, 'web.trustedOrigins') ?? []) as string[];
+    if (env === 'dev') {
+      // the Minikube NodePort on the node IP (minikube service --url) signs in, not only publicUrl
+      expect(origins).toEqual(expect.arrayContaining([expect.stringMatching(/^http:\/\/192\.168\.\*\.\*:30080$/)]));
+      expect(web.BETTER_AUTH_TRUSTED_ORIGINS!.split(',')).toEqual(origins);
+    } else {
+      expect(origins).toEqual([]);
+      expect(web).not.toHaveProperty('BETTER_AUTH_TRUSTED_ORIGINS');
+    }
+  });
+
   it('FR-025: api HPA 2->10 (prod floor 3) at 70 % CPU with scale-down stabilization', () => {
     const hpa = findObject<IHorizontalPodAutoscaler>(objects(env), 'HorizontalPodAutoscaler', '-api');
     expect(hpa.apiVersion).toBe('autoscaling/v2');
@@ -238,11 +283,12 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     const api = findObject<INetworkPolicy>(objects(env), 'NetworkPolicy', '-api').spec!;
     expect(api.podSelector!.matchLabels).toEqual(deployment(env, 'api').spec!.selector.matchLabels);
     expect(api.policyTypes).toEqual(['Ingress', 'Egress']);
-    expect(api.ingress).toHaveLength(1);
-    const from = api.ingress![0]!.from!.map((p) => p.podSelector!.matchLabels!);
-    expect(api.ingress![0]!.ports).toEqual([{ protocol: 'TCP', port: 8000 }]);
+    const podRules = api.ingress!.filter((r) => r.from!.every((p) => p.podSelector && !p.namespaceSelector));
+    expect(podRules).toHaveLength(1);
+    const from = podRules[0]!.from!.map((p) => p.podSelector!.matchLabels!);
+    expect(podRules[0]!.ports).toEqual([{ protocol: 'TCP', port: 8000 }]);
     const clients = [labelsOf('Deployment', '-web'), labelsOf('Job', '-migrate')];
-    if (env === 'dev') clients.push(findObject<IPod>(objects(env), 'Pod', '-test-chat').metadata!.labels!, findObject<IPod>(objects(env), 'Pod', '-test-health').metadata!.labels!);
+    if (env === 'dev') clients.push(labelsOf('Job', '-test-chat'), findObject<IPod>(objects(env), 'Pod', '-test-health').metadata!.labels!);
     for (const labels of clients) expect(from.some((sel) => matches(sel, labels))).toBe(true);
     // ... and nobody else: not the api itself, not the database
     expect(from.some((sel) => matches(sel, labelsOf('Deployment', '-api')))).toBe(false);
@@ -261,19 +307,36 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     expect(webEgress).toEqual(expect.arrayContaining([{ protocol: 'TCP', port: 8000 }, { protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 5432 }]));
   });
 
+  it('Prometheus scrapes the api: pod annotations, and a NetworkPolicy rule admitting the monitoring namespace to that port', () => {
+    const annotations = deployment(env, 'api').spec!.template.metadata!.annotations!;
+    expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/path': '/metrics' });
+    const port = Number(annotations['prometheus.io/port']);
+    expect(container(deployment(env, 'api')).ports!.map((p) => p.containerPort)).toContain(port);
+    const rules = findObject<INetworkPolicy>(objects(env), 'NetworkPolicy', '-api').spec!.ingress!;
+    const metrics = rules.filter((r) => r.from!.some((p) => p.namespaceSelector));
+    expect(metrics).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port }] }]);
+  });
+
+  it('LLM egress: every configured port (default 443 only)', () => {
+    const egress = findObject<INetworkPolicy>(objects(env), 'NetworkPolicy', '-api').spec!.egress!;
+    const llm = egress.filter((e) => e.to?.some((t) => t.ipBlock) && !e.ports?.some((p) => p.port === 5432));
+    expect(llm).toEqual([{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 443 }] }]);
+  });
+
   it('ServiceAccount without token automount, used by web and api', () => {
     const sa = findObject<IServiceAccount>(objects(env), 'ServiceAccount', '');
     expect(sa.automountServiceAccountToken).toBe(false);
     for (const component of ['api', 'web'] as const) expect(deployment(env, component).spec!.template.spec!.serviceAccountName).toBe(sa.metadata!.name);
   });
 
-  it('migration Job: pre-install/pre-upgrade hook, Argo CD PreSync, migrate command, bounded', () => {
+  it('migration Job: Argo CD Sync hook in a wave before the workloads, Helm post-install/pre-upgrade, migrate command, bounded', () => {
     const job = findObject<IJob>(objects(env), 'Job', '-migrate');
-    expect(job.metadata!.annotations).toMatchObject({
-      'helm.sh/hook': 'pre-install,pre-upgrade',
-      'helm.sh/hook-weight': '0',
+    expect(job.metadata!.annotations).toEqual({
+      'argocd.argoproj.io/hook': 'Sync',
+      'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+      'argocd.argoproj.io/sync-wave': expect.stringMatching(/^-[1-9][0-9]*$/),
+      'helm.sh/hook': 'post-install,pre-upgrade',
       'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
-      'argocd.argoproj.io/hook': 'PreSync',
     });
     const c = job.spec!.template.spec!.containers[0]!;
     expect(c.command).toEqual(['node', 'dist/migrate.js']);
@@ -281,20 +344,20 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     expect(job.spec!.backoffLimit).toBeGreaterThan(0);
     expect(job.spec!.activeDeadlineSeconds).toBeGreaterThan(0);
     expect(job.spec!.template.spec!.restartPolicy).toBe('Never');
-    // the chart's ServiceAccount is not a hook, so it does not exist yet when the Job runs on first install
-    expect(job.spec!.template.spec!.serviceAccountName).toBeUndefined();
+    // the chart's ServiceAccount exists by then (chart-sync-order.spec.ts proves it for both orders)
+    expect(job.spec!.template.spec!.serviceAccountName).toBe(findObject<IServiceAccount>(objects(env), 'ServiceAccount', '').metadata!.name);
     expect(c.env!.find((e) => e.name === 'DATABASE_URL')!.valueFrom!.secretKeyRef!.key).toBe('DATABASE_URL');
   });
 
-  it('whatever the Job reads exists before it: its Secret is a hook with a lower weight', () => {
+  it('whatever the Job reads exists before it: its Secret is an ordinary object in an earlier sync wave', () => {
     const job = findObject<IJob>(objects(env), 'Job', '-migrate');
-    const weight = (o: K8sObject) => Number(o.metadata.annotations?.['helm.sh/hook-weight'] ?? NaN);
+    const wave = (o: K8sObject) => Number(o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0);
     const secretName = job.spec!.template.spec!.containers[0]!.env!.find((e) => e.name === 'DATABASE_URL')!.valueFrom!.secretKeyRef!.name;
     const secret = objects(env).find((o) => (o.kind === 'Secret' || o.kind === 'SealedSecret') && o.metadata.name === secretName)!;
     expect(secret).toBeDefined();
-    expect(secret.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
-    expect(secret.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('PreSync');
-    expect(weight(secret)).toBeLessThan(weight(job as unknown as K8sObject));
+    // hooks are deleted and recreated on every sync: a Secret (or the database) must never be one
+    expect(Object.keys(secret.metadata.annotations ?? {})).toEqual(['argocd.argoproj.io/sync-wave']);
+    expect(wave(secret)).toBeLessThan(wave(job as unknown as K8sObject));
     // the chart never creates values that churn under Argo CD
     expect(JSON.stringify(objects(env))).not.toMatch(/randAlphaNum|lookup/);
   });
@@ -306,8 +369,28 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
         expect(c.image!.endsWith(':latest')).toBe(false);
       }
     }
-    expect(container(deployment(env, 'api')).image).toBe('ghcr.io/OWNER/todo-chatbot-api:0.1.0');
-    expect(container(deployment(env, 'web')).image).toBe('ghcr.io/OWNER/todo-chatbot-web:0.1.0');
+  });
+
+  it('every api/web/migrate/test container runs repository:tag from the effective values, in one lower-case ghcr.io owner', () => {
+    const images = { api: '', web: '' };
+    for (const component of ['api', 'web'] as const) {
+      const repository = valueOf(env, `${component}.image.repository`) as string;
+      expect(repository).toMatch(new RegExp(`^ghcr\\.io\\/[a-z0-9][a-z0-9-]*\\/todo-chatbot-${component}$`));
+      const tag = valueOf(env, `${component}.image.tag`);
+      expect(typeof tag).toBe('string');
+      expect(tag).not.toMatch(/^(latest)?$/);
+      images[component] = `${repository}:${tag as string}`;
+    }
+    expect(images.api.split('/')[1]).toBe(images.web.split('/')[1]);
+    const byComponent: Record<string, string> = { api: images.api, migrate: images.api, test: images.api, web: images.web };
+    const checked = podSpecs(objects(env)).filter(([where]) => !where.includes('postgresql'));
+    expect(checked.length).toBeGreaterThanOrEqual(3);
+    for (const o of objects(env)) {
+      const component = o.metadata.labels?.component ?? '';
+      const spec = podSpecs([o])[0]?.[1];
+      if (!spec || !(component in byComponent)) continue;
+      for (const c of spec.containers) expect({ where: `${o.kind}/${o.metadata.name}`, image: c.image }).toEqual({ where: `${o.kind}/${o.metadata.name}`, image: byComponent[component] });
+    }
   });
 });
 
@@ -343,11 +426,27 @@ describe('environment-specific secrets and database', () => {
     expect(prod.some((o) => o.kind === 'Secret' || o.kind === 'StatefulSet')).toBe(false);
   });
 
-  it('FR-036: dev renders the helm test pods (health + chat turn); prod leaves them out', () => {
+  it('FR-036: dev renders the tests (health Pod + chat-turn Job); prod leaves them out', () => {
     const tests = objects('dev').filter((o) => o.metadata.annotations?.['helm.sh/hook'] === 'test');
-    expect(tests.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(['Pod/chatbot-test-chat', 'Pod/chatbot-test-health']);
+    expect(tests.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(['Job/chatbot-test-chat', 'Pod/chatbot-test-health']);
     expect(objects('prod').some((o) => o.metadata.annotations?.['helm.sh/hook'] === 'test')).toBe(false);
-    const chat = findObject<IPod>(objects('dev'), 'Pod', '-test-chat').spec!.containers[0]!;
+    const job = findObject<IJob>(objects('dev'), 'Job', '-test-chat');
+    // helm test runs it; Argo CD runs it after every sync, and a failed chat turn fails the sync
+    expect(job.metadata!.annotations).toEqual({
+      'helm.sh/hook': 'test',
+      'helm.sh/hook-delete-policy': 'before-hook-creation',
+      'argocd.argoproj.io/hook': 'PostSync',
+      'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+    });
+    expect(job.spec!.backoffLimit).toBeGreaterThanOrEqual(1);
+    expect(job.spec!.backoffLimit).toBeLessThanOrEqual(3);
+    expect(job.spec!.activeDeadlineSeconds).toBeGreaterThan(0);
+    expect(job.spec!.activeDeadlineSeconds).toBeLessThanOrEqual(600);
+    expect(job.spec!.template.metadata!.labels!.component).toBe('test');
+    expect(job.spec!.template.spec!.restartPolicy).toBe('Never');
+    const health = findObject<IPod>(objects('dev'), 'Pod', '-test-health');
+    expect(health.metadata!.annotations).toEqual({ 'helm.sh/hook': 'test', 'helm.sh/hook-delete-policy': 'before-hook-creation' });
+    const chat = job.spec!.template.spec!.containers[0]!;
     expect(chat.command!.slice(0, 2)).toEqual(['node', '-e']);
     expect(chat.command![2]).toContain('/api/auth/sign-up/email');
     expect(chat.command![2]).toContain('/api/chat');

