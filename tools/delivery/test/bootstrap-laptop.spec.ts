@@ -5,19 +5,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { type BootstrapMachine, createBootstrapMachine } from './support/bootstrap-fixture.js';
+import { type BootstrapMachine, machinesRemovedAfterAll } from './support/bootstrap-fixture.js';
 
-const machines: BootstrapMachine[] = [];
-afterAll(() => {
-  for (const machine of machines) machine.remove();
-});
-function newMachine(): BootstrapMachine {
-  const machine = createBootstrapMachine();
-  machines.push(machine);
-  return machine;
-}
+const newMachine = machinesRemovedAfterAll();
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 
 describe('sealed dev secrets on a new cluster', () => {

@@ -7,20 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/binaries.js';
-import { type BootstrapMachine, FORK_URL, STUBBED, createBootstrapMachine } from './support/bootstrap-fixture.js';
+import { FORK_URL, STUBBED, machinesRemovedAfterAll } from './support/bootstrap-fixture.js';
 
-const machines: BootstrapMachine[] = [];
-afterAll(() => {
-  for (const machine of machines) machine.remove();
-});
-function newMachine(): BootstrapMachine {
-  const machine = createBootstrapMachine();
-  machines.push(machine);
-  return machine;
-}
+const newMachine = machinesRemovedAfterAll();
 const nodeVersion = (path: string) => spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH: path } }).stdout.trim();
 
 /** The index of the first call matching each pattern, asserting they come in this order. */

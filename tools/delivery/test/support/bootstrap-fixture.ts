@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from '@jest/globals';
 import { REPO_ROOT } from '../../src/binaries.js';
 
 export const FORK_URL = 'https://github.com/Alice-Fork/todo-chatbot.git';
@@ -152,4 +153,17 @@ export function createBootstrapMachine(): BootstrapMachine {
     remove: () => rmSync(work, { recursive: true, force: true }),
   };
   return machine;
+}
+
+/** A factory of machines for one spec file; every machine it made is removed after the file's tests. */
+export function machinesRemovedAfterAll(): () => BootstrapMachine {
+  const machines: BootstrapMachine[] = [];
+  afterAll(() => {
+    for (const machine of machines) machine.remove();
+  });
+  return () => {
+    const machine = createBootstrapMachine();
+    machines.push(machine);
+    return machine;
+  };
 }
