@@ -128,7 +128,7 @@ if ! git diff --quiet -- argocd environments; then
   # [skip ci]: this commit changes no image; release.yml ignores these paths as well.
   git commit -q -m "Point Argo CD at ${REPO_URL} [skip ci]" -- argocd environments
   if ! git push -q origin HEAD; then
-    git pull -q --rebase origin "$(git rev-parse --abbrev-ref HEAD)"
+    git pull -q --rebase --autostash origin "$(git rev-parse --abbrev-ref HEAD)"
     git push -q origin HEAD
   fi
 fi
@@ -148,10 +148,14 @@ for component in api web; do
   fi
   say "Building $image inside Minikube from commit $commit."
   CONTEXT_DIR="$(mktemp -d)"
+  trap 'rm -rf "$CONTEXT_DIR"' EXIT
   git archive --format=tar "$commit" | tar -x -C "$CONTEXT_DIR"
   minikube -p "$PROFILE" image build -t "$image" -f "apps/$component/Dockerfile" \
     --build-opt="build-arg=GIT_SHA=$commit" --build-opt="build-arg=VERSION=$commit" "$CONTEXT_DIR"
   rm -rf "$CONTEXT_DIR"
+  # `minikube image build` exits 0 even when the build failed: believe the image list instead.
+  minikube -p "$PROFILE" image ls | grep -qxF -e "$image" -e "docker.io/$image" ||
+    fail "Building $image failed (see the build output above): fix it, then re-run bootstrap/minikube.sh."
 done
 
 # --- Argo CD objects ---------------------------------------------------------------------------------
@@ -174,22 +178,24 @@ WEB_SERVICE="$(kc -n "$DEV_NAMESPACE" get service -l app.kubernetes.io/component
 PUBLIC_URL="$(values get dev publicUrl)"
 WEB_SERVICE_PORT="$(values get dev web.service.port)"
 ARGOCD_PASSWORD="$(kc -n argocd get secret argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 --decode)"
-# On Linux the NodePort answers on the Minikube IP (a trusted origin in values-dev.yaml); elsewhere
-# `minikube service --url` holds a tunnel open.
+PORT_FORWARD="kubectl --context $PROFILE -n $DEV_NAMESPACE port-forward service/$WEB_SERVICE ${PUBLIC_URL##*:}:$WEB_SERVICE_PORT"
+# On Linux the NodePort answers on the Minikube IP (a trusted sign-in origin in values-dev.yaml).
+# Elsewhere (Docker Desktop) only a tunnel reaches it, on a random local port better-auth does not
+# trust: the port-forward to the public URL is the way in.
 if [ "$(uname -s)" = Linux ]; then
-  NODE_URL="$(minikube -p "$PROFILE" service -n "$DEV_NAMESPACE" "$WEB_SERVICE" --url | head -n 1)"
+  APP_ACCESS="$(minikube -p "$PROFILE" service -n "$DEV_NAMESPACE" "$WEB_SERVICE" --url | head -n 1)
+            or $PUBLIC_URL after: $PORT_FORWARD"
 else
-  NODE_URL="run: minikube -p $PROFILE service -n $DEV_NAMESPACE $WEB_SERVICE --url (keeps a tunnel open)"
+  APP_ACCESS="$PUBLIC_URL after: $PORT_FORWARD"
 fi
 ACTIONS_URL="${REPO_URL%.git}/actions"
 cat <<EOF
 
-todo-chatbot (dev) is Synced and Healthy.
-  App:      $NODE_URL
-            or $PUBLIC_URL after:
-              kubectl --context $PROFILE -n $DEV_NAMESPACE port-forward service/$WEB_SERVICE ${PUBLIC_URL##*:}:$WEB_SERVICE_PORT
+todo-chatbot (dev) is Synced and Healthy, and its smoke test passed.
+  App:      $APP_ACCESS
   Argo CD:  kubectl --context $PROFILE -n argocd port-forward service/argocd-server 8080:443, then https://localhost:8080
             user admin, password $ARGOCD_PASSWORD
+            CLI: argocd login localhost:8080 --username admin --password '$ARGOCD_PASSWORD' --insecure
   Deploy:   git push to main: release.yml builds, scans, pushes and bumps environments/dev/values.yaml.
             GitHub disables Actions on new forks: enable them once at $ACTIONS_URL
             Then bootstrap/sync.sh deploys the bump without waiting for Argo CD's 3-minute poll.

@@ -45,10 +45,11 @@ esac
   fail "dev pins $DEV_SHA, which is not a git sha: only images release.yml built can be promoted, so push to main, wait for its bump to reach dev, git pull, and re-run."
 
 # --- what dev runs -----------------------------------------------------------------------------------
-STATE="$(kc -n argocd get application chatbot-dev -o jsonpath='{.status.sync.status}/{.status.health.status}' 2>/dev/null)" ||
+# Synced/Healthy alone ignores hooks: the last sync (migration and smoke test included) must have succeeded.
+STATE="$(kc -n argocd get application chatbot-dev -o jsonpath='{.status.sync.status}/{.status.health.status}/{.status.operationState.phase}' 2>/dev/null)" ||
   fail "Cannot read Application chatbot-dev in namespace argocd on context $PROFILE: start the cluster (minikube -p $PROFILE start) or run bootstrap/minikube.sh."
-[ "$STATE" = Synced/Healthy ] ||
-  fail "chatbot-dev is $STATE, not Synced/Healthy: fix dev first (kubectl --context $PROFILE -n argocd describe application chatbot-dev), then re-run."
+[ "$STATE" = Synced/Healthy/Succeeded ] ||
+  fail "chatbot-dev is $STATE (sync/health/last sync), not Synced/Healthy/Succeeded: fix dev first (kubectl --context $PROFILE -n argocd describe application chatbot-dev), then re-run."
 RUNNING="$(kc -n argocd get application chatbot-dev -o jsonpath='{range .status.summary.images[*]}{@}{"\n"}{end}')"
 for image in "$API_IMAGE" "$WEB_IMAGE"; do
   case $'\n'"$RUNNING"$'\n' in

@@ -31,23 +31,42 @@ env_value() { # the value of KEY in .env ('' when absent), without sourcing the 
   sed -n "s/^$1=//p" "$REPO_ROOT/.env" | tail -n 1 | sed -e 's/^"\(.*\)"$/\1/' -e "s/^'\(.*\)'$/\1/"
 }
 
-app_status() { # Application name -> "<sync>/<health>", empty when it does not exist yet
-  local status
-  if status="$(kc -n argocd get application "$1" -o jsonpath='{.status.sync.status}/{.status.health.status}' 2>/dev/null)"; then
-    printf '%s' "$status"
+app_state() { # Application -> sync/health/last operation's phase/the revision it synced ('' if absent)
+  local state
+  if state="$(kc -n argocd get application "$1" -o jsonpath='{.status.sync.status}/{.status.health.status}/{.status.operationState.phase}/{.status.operationState.syncResult.revisions[0]}' 2>/dev/null)"; then
+    printf '%s' "$state"
   fi
 }
+remote_main() { git -C "$REPO_ROOT" ls-remote origin refs/heads/main | cut -f1; }
+start_sync() { # what `argocd app sync` asks for, without the CLI
+  kc -n argocd patch application "$1" --type merge \
+    -p '{"operation":{"initiatedBy":{"username":"bootstrap"},"sync":{"syncStrategy":{"hook":{}}}}}' >/dev/null
+}
 
-wait_for_app() { # Application name, timeout in seconds: until Synced/Healthy, or fail naming the cause
-  local deadline=$((SECONDS + $2)) status
-  while status="$(app_status "$1")" && [ "$status" != "Synced/Healthy" ]; do
-    if ((SECONDS >= deadline)); then
-      if ! kc -n argocd get application "$1" -o jsonpath='{range .status.conditions[*]}{.type}: {.message}{"\n"}{end}{.status.operationState.message}{"\n"}' >&2; then
-        printf 'Application %s does not exist.\n' "$1" >&2
-      fi
-      fail "$1 is ${status:-not created} after $2 s: see the messages above, kubectl -n argocd describe application $1 and kubectl -n $(app_namespace "$1") get pods,events."
+# Until the Application has synced what main on origin holds now (re-read each poll: CI may bump it
+# meanwhile), its last sync operation succeeded (hooks included: the migration and the smoke test, which
+# Synced/Healthy alone ignores) and it is Healthy. A failed sync is started once more (automated sync
+# never retries a revision it gave up on); a second failure, or the timeout, fails naming the cause.
+wait_for_app() { # Application name, timeout in seconds
+  local deadline=$((SECONDS + $2)) state head sync health phase synced retried=false
+  while :; do
+    state="$(app_state "$1")"
+    head="$(remote_main)"
+    IFS=/ read -r sync health phase synced <<EOF
+$state
+EOF
+    [ "$sync/$health/$phase/$synced" != "Synced/Healthy/Succeeded/$head" ] || return 0
+    if [ "$synced" = "$head" ] && { [ "$phase" = Failed ] || [ "$phase" = Error ]; }; then
+      kc -n argocd get application "$1" -o jsonpath='{.status.operationState.message}{"\n"}' >&2
+      [ "$retried" = false ] ||
+        fail "$1 failed to sync ${head:0:12} twice: see the message above and kubectl -n $(app_namespace "$1") get pods,jobs,events."
+      printf '  %s: the sync of %s failed; starting it once more.\n' "$1" "${head:0:12}"
+      start_sync "$1"
+      retried=true
     fi
-    printf '  %s: %s\n' "$1" "${status:-not created yet}"
+    ((SECONDS < deadline)) ||
+      fail "$1 is ${sync:-not created}/${health:-?} (last sync ${phase:-none} at ${synced:0:12}, main at ${head:0:12}) after $2 s: see kubectl -n argocd describe application $1 and kubectl -n $(app_namespace "$1") get pods,events."
+    printf '  %s: %s/%s, last sync %s\n' "$1" "${sync:-not created yet}" "${health:--}" "${phase:-none}"
     sleep "${POLL_SECONDS:-10}"
   done
 }

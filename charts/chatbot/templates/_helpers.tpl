@@ -74,6 +74,19 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{/*
+Labels that never change with the chart or image version, for the database's pod template (a change
+restarts PostgreSQL) and its volumeClaimTemplates (immutable once the StatefulSet exists).
+Call with (dict "ctx" $ "component" "postgresql").
+*/}}
+{{- define "chatbot.stableComponentLabels" -}}
+{{ include "chatbot.componentSelectorLabels" . }}
+app: {{ include "chatbot.name" .ctx }}
+component: {{ .component }}
+app.kubernetes.io/part-of: todo-chatbot
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+{{- end }}
+
+{{/*
 Selector labels of one component. Call with (dict "ctx" $ "component" "api").
 */}}
 {{- define "chatbot.componentSelectorLabels" -}}

@@ -51,13 +51,15 @@ export interface RenderOptions {
   setString?: readonly string[];
   release?: string;
   namespace?: string;
+  /** Another copy of the chart (default charts/chatbot), e.g. one with a bumped version. */
+  chartDir?: string;
 }
 
 /** The helm template arguments for a render. */
 export function templateArgs(opts: RenderOptions = {}): string[] {
   const env = opts.env;
   // release "chatbot", as the Argo CD Applications name it
-  const args = ['template', opts.release ?? 'chatbot', CHART_DIR];
+  const args = ['template', opts.release ?? 'chatbot', opts.chartDir ?? CHART_DIR];
   args.push('--namespace', opts.namespace ?? (env ? `todo-${env}` : 'default'));
   for (const file of [...(env ? valueFiles(env) : []), ...(opts.files ?? [])]) args.push('-f', file);
   for (const assignment of opts.set ?? []) args.push('--set', assignment);

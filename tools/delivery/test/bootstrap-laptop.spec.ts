@@ -108,14 +108,14 @@ describe('sync.sh', () => {
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(machine.calls()).toContain('kubectl --context minikube -n argocd annotate application chatbot-dev argocd.argoproj.io/refresh=normal --overwrite');
     expect(machine.calls().some((call) => call.includes(' patch '))).toBe(false);
-    expect(lastLine(result.stdout)).toBe('chatbot-dev is Synced and Healthy at 0123abc.');
+    expect(lastLine(result.stdout)).toBe(`chatbot-dev is Synced and Healthy at ${machine.originGit('rev-parse', 'main')}, its last sync (smoke test included) succeeded.`);
   });
 
   it('prod: also starts the sync its manual policy waits for', () => {
     machine.clearCalls();
     const result = machine.run(['prod'], {}, 'machine', 'sync.sh');
     expect(result.status).toBe(0);
-    expect(machine.calls().find((call) => call.includes(' patch application chatbot-prod --type merge'))).toContain('"sync":{"revision":"main"}');
+    expect(machine.calls().find((call) => call.includes(' patch application chatbot-prod --type merge'))).toContain('"sync":{"syncStrategy":{"hook":{}}}');
   });
 
   it('refuses an unknown environment', () => {

@@ -13,6 +13,7 @@ import { REPO_ROOT } from '../src/binaries.js';
 import { FORK_URL, STUBBED, machinesRemovedAfterAll } from './support/bootstrap-fixture.js';
 
 const newMachine = machinesRemovedAfterAll();
+const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 const nodeVersion = (path: string) => spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH: path } }).stdout.trim();
 
 /** The index of the first call matching each pattern, asserting they come in this order. */
@@ -56,7 +57,7 @@ describe.each(['machine', 'project'] as const)("bootstrap/minikube.sh on a fork,
   it(`runs to the end (node ${nodeVersion(machine.path(node))} on PATH; the helpers run on the project's Node 22)`, () => {
     const output = first.status === 0 ? '' : `${first.stdout.slice(-1500)}\n${first.stderr}`;
     expect({ status: first.status, output, stderr: first.stderr }).toEqual({ status: 0, output: '', stderr: expect.not.stringMatching(/error|not installed|Usage/i) });
-    expect(first.stdout).toContain('todo-chatbot (dev) is Synced and Healthy.');
+    expect(first.stdout).toContain('todo-chatbot (dev) is Synced and Healthy, and its smoke test passed.');
     expect(first.stdout).toContain('http://192.168.49.2:30080');
     expect(first.stdout).toContain('https://github.com/Alice-Fork/todo-chatbot/actions');
   });
@@ -100,6 +101,34 @@ describe.each(['machine', 'project'] as const)("bootstrap/minikube.sh on a fork,
     expect(calls.filter((call) => / start | image build |^git-push/.test(call))).toEqual([]);
     expect(again.stdout).toContain('Minikube profile minikube is already running.');
     expect(calls).toContain('kubectl --context minikube apply -f argocd/root.yaml');
+  });
+});
+
+describe('bootstrap/minikube.sh believes only a successful sync of what it pushed', () => {
+  it('starts the sync once more when the last one failed (e.g. the PostSync smoke test), and then succeeds', () => {
+    const machine = newMachine();
+    machine.setState('sync-fails-once');
+    const result = machine.run();
+    expect({ status: result.status, stderr: result.stderr.trim() }).toEqual({ status: 0, stderr: expect.stringContaining('PostSync chatbot-test-chat') });
+    expect(result.stdout).toContain('the sync of');
+    expect(machine.calls().filter((call) => call.includes(' patch application chatbot-dev '))).toHaveLength(1);
+  });
+
+  it('gives up in one sentence when the sync fails again', () => {
+    const machine = newMachine();
+    machine.setState('sync-fails-always');
+    const result = machine.run();
+    expect(result.status).toBe(1);
+    expect(lastLine(result.stderr)).toMatch(/^chatbot-dev failed to sync [0-9a-f]{12} twice: see the message above and kubectl -n todo-dev get pods,jobs,events\.$/);
+  });
+
+  it('stops when an image build failed, though minikube image build exited 0', () => {
+    const machine = newMachine();
+    machine.setState('build-fails');
+    const result = machine.run();
+    expect(result.status).toBe(1);
+    expect(lastLine(result.stderr)).toMatch(/^Building ghcr\.io\/alice-fork\/todo-chatbot-api:[0-9a-f]{40} failed \(see the build output above\): /);
+    expect(machine.calls().some((call) => call.includes('apply -f argocd/root.yaml'))).toBe(false);
   });
 });
 

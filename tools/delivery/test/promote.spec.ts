@@ -87,7 +87,7 @@ function promote(args: readonly string[], env: Record<string, string> = {}) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr.trim() };
 }
 const devImages = () => [imageOf(root, 'dev', 'api'), imageOf(root, 'dev', 'web')];
-const healthy = () => ({ STUB_STATE: 'Synced/Healthy', STUB_IMAGES: ['postgres:17-alpine', ...devImages()].join('\n') });
+const healthy = () => ({ STUB_STATE: 'Synced/Healthy/Succeeded', STUB_IMAGES: ['postgres:17-alpine', ...devImages()].join('\n') });
 
 function oneSentence(stderr: string): void {
   expect(stderr.split('\n')).toHaveLength(1);
@@ -160,7 +160,7 @@ describe('bootstrap/promote.sh when dev is healthy', () => {
 });
 
 describe('bootstrap/promote.sh refuses, in one sentence and without starting anything', () => {
-  it.each(['OutOfSync/Healthy', 'Synced/Degraded', 'Synced/Progressing', 'Unknown/Missing'])('when chatbot-dev is %s', (state) => {
+  it.each(['OutOfSync/Healthy/Succeeded', 'Synced/Degraded/Succeeded', 'Synced/Progressing/Running', 'Unknown/Missing/', 'Synced/Healthy/Failed'])('when chatbot-dev is %s', (state) => {
     const result = promote([], { ...healthy(), STUB_STATE: state });
     expect(result.status).toBe(1);
     oneSentence(result.stderr);
@@ -170,7 +170,7 @@ describe('bootstrap/promote.sh refuses, in one sentence and without starting any
 
   it("when chatbot-dev runs other images than dev's values pin", () => {
     const running = devImages().map((image) => image.replace(SHA, OLD_SHA));
-    const result = promote([], { STUB_STATE: 'Synced/Healthy', STUB_IMAGES: running.join('\n') });
+    const result = promote([], { STUB_STATE: 'Synced/Healthy/Succeeded', STUB_IMAGES: running.join('\n') });
     expect(result.status).toBe(1);
     oneSentence(result.stderr);
     expect(result.stderr).toContain(devImages()[0]);
@@ -178,7 +178,7 @@ describe('bootstrap/promote.sh refuses, in one sentence and without starting any
 
     // One image matching is not enough; nor is a prefix of the pinned name.
     for (const images of [[devImages()[0]!, running[1]!], devImages().map((image) => `${image}-rc`)]) {
-      expect(promote([], { STUB_STATE: 'Synced/Healthy', STUB_IMAGES: images.join('\n') }).status).toBe(1);
+      expect(promote([], { STUB_STATE: 'Synced/Healthy/Succeeded', STUB_IMAGES: images.join('\n') }).status).toBe(1);
     }
     expect(calls('gh')).toEqual([]);
   });

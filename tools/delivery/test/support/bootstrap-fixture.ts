@@ -29,7 +29,8 @@ case "$*" in
     component=$(printf '%s' "$image" | sed 's/.*todo-chatbot-//; s/:.*//')
     # A build context made from a commit: the Dockerfile is there, the working tree's .env and node_modules are not.
     [ -f "$context/apps/$component/Dockerfile" ] && [ ! -e "$context/.env" ] && [ ! -e "$context/node_modules" ] || { echo "bad build context $context" >&2; exit 1; }
-    echo "$image" >> "$STATE/images" ;;
+    # minikube exits 0 when the build failed (kubernetes/minikube#16576): the image just is not there.
+    [ -f "$STATE/build-fails" ] || echo "$image" >> "$STATE/images" ;;
   *" service "*) echo http://192.168.49.2:30080 ;;
   *" ip") echo 192.168.49.2 ;;
 esac`,
@@ -42,10 +43,16 @@ case "$*" in
   *"get secret -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml"*)
     [ -f "$STATE/controller" ] && printf 'apiVersion: v1\nitems:\n- metadata:\n    labels:\n      sealedsecrets.bitnami.com/sealed-secrets-key: active\nkind: List\n' ;;
   *"get daemonset calico-node"*) [ -f "$STATE/calico" ] ;;
-  *"get application chatbot-dev -o jsonpath={.status.sync.status}/{.status.health.status}"*)
-    # Two polls while Argo CD syncs, then Synced/Healthy.
+  *"get application chatbot-"*"-o jsonpath={.status.sync.status}/{.status.health.status}/{.status.operationState.phase}/"*)
+    # Two polls while Argo CD syncs, then the last operation on origin's main: it succeeded, or the
+    # smoke test failed it (once, until a sync is started again, or always).
     polls=$(($(cat "$STATE/polls" 2>/dev/null || echo 0) + 1)); echo "$polls" > "$STATE/polls"
-    if [ "$polls" -le 2 ]; then printf OutOfSync/Progressing; else printf Synced/Healthy; fi ;;
+    head=$(git --git-dir="$ORIGIN" rev-parse main)
+    if [ "$polls" -le 2 ]; then printf OutOfSync/Progressing/Running/
+    elif [ -f "$STATE/sync-fails-always" ] || { [ -f "$STATE/sync-fails-once" ] && [ ! -f "$STATE/sync-started" ]; }; then printf "Synced/Healthy/Failed/$head"
+    else printf "Synced/Healthy/Succeeded/$head"; fi ;;
+  *"-o jsonpath={.status.operationState.message}"*) echo 'one or more synchronization tasks completed unsuccessfully (PostSync chatbot-test-chat)' ;;
+  *" patch application chatbot-"*) touch "$STATE/sync-started" ;;
   *"get service -l app.kubernetes.io/component=web"*) printf chatbot-web ;;
   *"get secret argocd-initial-admin-secret"*) printf cGFzc3dvcmQ= ;;
   *"get pod -l app.kubernetes.io/component=postgresql"*) printf chatbot-postgresql-0 ;;
@@ -53,8 +60,6 @@ case "$*" in
   *" exec -i chatbot-postgresql-0 "*pg_restore*) cat > "$STATE/restored" ;;
   *"get deployment sealed-secrets-controller"*) [ -f "$STATE/controller" ] ;;
   *" apply -f "*) touch "$STATE/applied-file" ;;
-  *"get application chatbot-prod -o jsonpath={.status.sync.status}/{.status.health.status}"*) printf Synced/Healthy ;;
-  *"get application chatbot-"*"-o jsonpath={.status.sync.revision}"*) printf 0123abc ;;
 esac`,
   docker: 'exit 0',
   kubeseal: String.raw`
@@ -125,7 +130,7 @@ export function createBootstrapMachine(): BootstrapMachine {
   chmodSync(join(origin, 'hooks/post-receive'), 0o755);
 
   for (const tool of STUBBED) {
-    writeFileSync(join(bin, tool), `#!/bin/sh\nSTATE='${state}'\necho "${tool} $*" >> '${log}'\n${STUBS[tool]}\n`);
+    writeFileSync(join(bin, tool), `#!/bin/sh\nSTATE='${state}'\nORIGIN='${origin}'\necho "${tool} $*" >> '${log}'\n${STUBS[tool]}\n`);
     chmodSync(join(bin, tool), 0o755);
   }
 
