@@ -7,12 +7,6 @@
 # Synced/Healthy, GITOPS_REPO_URL (default: origin as an https URL) for the repository Argo CD reads.
 set -euo pipefail
 
-# Pinned releases; their official install manifests are applied as published.
-readonly ARGOCD_VERSION=v3.1.9
-readonly SEALED_SECRETS_VERSION=v0.36.6
-readonly ARGOCD_MANIFEST="https://raw.githubusercontent.com/argoproj/argo-cd/${ARGOCD_VERSION}/manifests/install.yaml"
-readonly SEALED_SECRETS_MANIFEST="https://github.com/bitnami-labs/sealed-secrets/releases/download/${SEALED_SECRETS_VERSION}/controller.yaml"
-
 # shellcheck source-path=SCRIPTDIR source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
@@ -63,16 +57,7 @@ if [ -f "$KEY_BACKUP_DIR/sealing-key-$PROFILE.yaml" ] && [ -z "$(kc -n kube-syst
   say "Restoring the sealing key backed up in $KEY_BACKUP_DIR."
   kc apply -f "$KEY_BACKUP_DIR/sealing-key-$PROFILE.yaml"
 fi
-say "Installing Argo CD $ARGOCD_VERSION."
-kc create namespace argocd --dry-run=client -o yaml | kc apply -f -
-# Server-side apply: the ApplicationSet CRD is too large for client-side apply's annotation.
-kc apply -n argocd --server-side --force-conflicts -f "$ARGOCD_MANIFEST"
-say "Installing the sealed-secrets controller $SEALED_SECRETS_VERSION."
-kc apply --server-side --force-conflicts -f "$SEALED_SECRETS_MANIFEST"
-kc -n argocd rollout status deployment/argocd-server --timeout=300s
-kc -n argocd rollout status deployment/argocd-repo-server --timeout=300s
-kc -n argocd rollout status statefulset/argocd-application-controller --timeout=300s
-kc -n kube-system rollout status deployment/sealed-secrets-controller --timeout=300s
+install_gitops_controllers
 MINIKUBE_PROFILE="$PROFILE" bootstrap/sealing-key.sh backup
 
 # --- the dev Secret ----------------------------------------------------------------------------------

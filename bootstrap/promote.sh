@@ -30,8 +30,9 @@ if command -v gh >/dev/null 2>&1; then HAVE_GH=true; fi
 # --- what dev's values pin ---------------------------------------------------------------------------
 API_TAG="$(values get dev api.image.tag)"
 WEB_TAG="$(values get dev web.image.tag)"
-API_IMAGE="$(values image dev api)"
-WEB_IMAGE="$(values image dev web)"
+# What the chart deploys: repository:tag, with @digest once CI pins one.
+API_IMAGE="$(values deployed-image dev api)"
+WEB_IMAGE="$(values deployed-image dev web)"
 case "$COMPONENT" in
   api) DEV_SHA="$API_TAG" ;;
   web) DEV_SHA="$WEB_TAG" ;;

@@ -8,13 +8,21 @@ readonly REPO_ROOT
 # run by Node's type stripping, which the system node may lack (< 22.18).
 readonly PROJECT_NODE="$REPO_ROOT/node_modules/.bin/node"
 readonly PROFILE="${MINIKUBE_PROFILE:-minikube}"
+# The kubectl context: Minikube names it after the profile; bootstrap/e2e.sh sets kind's.
+readonly KUBE_CONTEXT="${KUBE_CONTEXT:-$PROFILE}"
 # Where sealing-key backups live: outside the clone, so neither git nor `minikube delete` loses them.
 # shellcheck disable=SC2034 # used by the scripts that source this file
 readonly KEY_BACKUP_DIR="${TODO_CHATBOT_CONFIG_DIR:-${XDG_CONFIG_HOME:-$HOME/.config}/todo-chatbot}"
 
+# Pinned releases (minikube.sh and e2e.sh install the same); their official manifests are applied as published.
+readonly ARGOCD_VERSION=v3.1.9
+readonly SEALED_SECRETS_VERSION=v0.36.6
+readonly ARGOCD_MANIFEST="https://raw.githubusercontent.com/argoproj/argo-cd/${ARGOCD_VERSION}/manifests/install.yaml"
+readonly SEALED_SECRETS_MANIFEST="https://github.com/bitnami-labs/sealed-secrets/releases/download/${SEALED_SECRETS_VERSION}/controller.yaml"
+
 say() { printf '\n==> %s\n' "$*"; }
 fail() { printf '%s\n' "$*" >&2; exit 1; }
-kc() { kubectl --context "$PROFILE" "$@"; }
+kc() { kubectl --context "$KUBE_CONTEXT" "$@"; }
 lower() { printf '%s' "$1" | tr '[:upper:]' '[:lower:]'; }
 
 require() { # command, then how to get it
@@ -31,13 +39,27 @@ env_value() { # the value of KEY in .env ('' when absent), without sourcing the 
   sed -n "s/^$1=//p" "$REPO_ROOT/.env" | tail -n 1 | sed -e 's/^"\(.*\)"$/\1/' -e "s/^'\(.*\)'$/\1/"
 }
 
+install_gitops_controllers() { # Argo CD and the sealed-secrets controller, ready
+  say "Installing Argo CD $ARGOCD_VERSION."
+  kc create namespace argocd --dry-run=client -o yaml | kc apply -f -
+  # Server-side apply: the ApplicationSet CRD is too large for client-side apply's annotation.
+  kc apply -n argocd --server-side --force-conflicts -f "$ARGOCD_MANIFEST"
+  say "Installing the sealed-secrets controller $SEALED_SECRETS_VERSION."
+  kc apply --server-side --force-conflicts -f "$SEALED_SECRETS_MANIFEST"
+  kc -n argocd rollout status deployment/argocd-server --timeout=300s
+  kc -n argocd rollout status deployment/argocd-repo-server --timeout=300s
+  kc -n argocd rollout status statefulset/argocd-application-controller --timeout=300s
+  kc -n kube-system rollout status deployment/sealed-secrets-controller --timeout=300s
+}
+
 app_state() { # Application -> sync/health/last operation's phase/the revision it synced ('' if absent)
   local state
   if state="$(kc -n argocd get application "$1" -o jsonpath='{.status.sync.status}/{.status.health.status}/{.status.operationState.phase}/{.status.operationState.syncResult.revisions[0]}' 2>/dev/null)"; then
     printf '%s' "$state"
   fi
 }
-remote_main() { git -C "$REPO_ROOT" ls-remote origin refs/heads/main | cut -f1; }
+# The repository Argo CD reads (bootstrap/e2e.sh points it at a local one).
+remote_main() { git -C "$REPO_ROOT" ls-remote "${GITOPS_REMOTE:-origin}" refs/heads/main | cut -f1; }
 start_sync() { # what `argocd app sync` asks for, without the CLI
   kc -n argocd patch application "$1" --type merge \
     -p '{"operation":{"initiatedBy":{"username":"bootstrap"},"sync":{"syncStrategy":{"hook":{}}}}}' >/dev/null

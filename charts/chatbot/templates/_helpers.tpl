@@ -130,9 +130,14 @@ have mangled (0123 is octal, long digit runs lose precision), so it is refused. 
 {{- $tag }}
 {{- end }}
 
-{{/* Image reference repository:tag. Call with (dict "ctx" $ "image" ...). */}}
+{{/*
+Image reference repository:tag, or repository:tag@digest once CI pinned the digest it pushed: the kubelet
+then pulls exactly that manifest, whatever the tag points at later. Call with (dict "ctx" $ "image" ...).
+*/}}
 {{- define "chatbot.image" -}}
-{{- printf "%s:%s" .image.repository (include "chatbot.imageTag" .) }}
+{{- $reference := printf "%s:%s" .image.repository (include "chatbot.imageTag" .) }}
+{{- with .image.digest }}{{ $reference = printf "%s@%s" $reference . }}{{ end }}
+{{- $reference }}
 {{- end }}
 
 {{/* Resource names. */}}

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { compose, docker, images, inspect, publishedPort, waitHealthy } from './support/docker.js';
 
 /** The whole app from compose.yaml, as a user runs it, with this machine's images. */
@@ -61,6 +67,24 @@ describe('docker compose up --wait', () => {
     const tasks = (await (await fetch(`${webUrl}/api/tasks`, { headers: { cookie } })).json()) as { title: string }[];
     expect(tasks.map((task) => task.title)).toEqual(['Ship the containers']);
   });
+});
+
+describe("the cluster e2e's smoke client (tools/delivery/src/smoke.cli.ts) against the real app", () => {
+  test('passes, and a second run after both api containers restart finds the first run\'s task', async () => {
+    const cli = fileURLToPath(new URL('../../delivery/src/smoke.cli.ts', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'smoke-compose-'));
+    const smoke = () => promisify(execFile)(process.execPath, [cli, '--url', webUrl, '--origin', 'http://localhost:3000', '--state', join(dir, 'user.json')]);
+    try {
+      expect((await smoke()).stdout).toMatch(/^ok {3}signed up .*\nok {3}chat turn answered: Added task \d+: .*\nok {3}task listed: /);
+      await docker('restart', `${PROJECT}-api-1`, `${PROJECT}-api-2`);
+      // The web's readiness is the api answering (the images' own health check runs only every 30 s).
+      const deadline = Date.now() + 60_000;
+      while (!(await fetch(`${webUrl}/api/ready`).then((r) => r.ok, () => false)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      expect((await smoke()).stdout).toMatch(/ok {3}the earlier run's task \(marker \w+\) is still listed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('an api container on its own (SC-004, SC-005)', () => {

@@ -1,17 +1,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isScalar, parse, parseDocument, Scalar } from 'yaml';
+import { isMap, isScalar, parse, parseDocument, Scalar, type Document } from 'yaml';
 
-/** The images an environment's values file pins: `<component>.image.tag`. */
+/** The images an environment's values file pins: `<component>.image.tag`, and `.digest` when CI pushed it. */
 export const COMPONENTS = ['api', 'web'] as const;
 export type Component = (typeof COMPONENTS)[number];
 export type ImageTags = Partial<Record<Component, string>>;
+/** Per component: the manifest digest the tag was pushed as; '' for none (an image built locally). */
+export type ImageDigests = Partial<Record<Component, string>>;
 
 /** OCI distribution-spec tag grammar. */
 const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** The tags release.yml pushes: the full commit sha. */
 const GIT_SHA = /^[0-9a-f]{40}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /** A refusal the CLI reports with exit code 2 (bad input), as opposed to a failure (exit 1). */
 export class UsageError extends Error {}
@@ -22,6 +25,12 @@ export function assertValidTag(tag: string): void {
   }
   if (!OCI_TAG.test(tag)) {
     throw new UsageError(`"${tag}" is not a valid image tag (allowed: [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}).`);
+  }
+}
+
+export function assertValidDigest(digest: string): void {
+  if (!DIGEST.test(digest)) {
+    throw new UsageError(`"${digest}" is not an image digest (sha256: and 64 lowercase hex characters, as buildx prints it).`);
   }
 }
 
@@ -41,6 +50,9 @@ export function valuesFileOf(repoRoot: string, environment: string): string {
 function tagPath(component: Component): string[] {
   return [component, 'image', 'tag'];
 }
+function digestPath(component: Component): string[] {
+  return [component, 'image', 'digest'];
+}
 
 /** The tags a values file currently pins (a component without `image.tag` is left out). */
 export function readImageTags(source: string): ImageTags {
@@ -53,52 +65,111 @@ export function readImageTags(source: string): ImageTags {
   return tags;
 }
 
+/** The digests a values file pins: '' where `image.digest` is absent, null or empty. */
+export function readImageDigests(source: string): ImageDigests {
+  const document = parseDocument(source);
+  const digests: ImageDigests = {};
+  for (const component of COMPONENTS) {
+    const digest: unknown = document.getIn(digestPath(component));
+    digests[component] = digest === undefined || digest === null ? '' : String(digest);
+  }
+  return digests;
+}
+
+type Edit = { start: number; end: number; text: string };
+
+/** The source range of `<component>.image.<key>: value` (its whole line, newline included) when it has a line of its own. */
+function ownLine(source: string, document: Document, component: Component, key: string): { start: number; end: number; indent: string } | undefined {
+  const image = document.getIn([component, 'image'], true);
+  const pair = isMap(image) && !image.flow ? image.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+  if (!isScalar(pair?.key) || pair.key.range == null || !isScalar(pair.value) || pair.value.range == null) return undefined;
+  const start = source.lastIndexOf('\n', pair.key.range[0]) + 1;
+  const indent = source.slice(start, pair.key.range[0]);
+  if (!/^ *$/.test(indent)) return undefined;
+  const newline = source.indexOf('\n', pair.value.range[1]);
+  return { start, end: newline === -1 ? source.length : newline + 1, indent };
+}
+
+/**
+ * The edit that pins a component's digest next to its tag: a `digest:` line under the tag line, or the
+ * existing value replaced. An empty digest removes the line, so a tag-only bump leaves the file as it was
+ * before digests (a locally built image has none, and another build's digest must not stay behind).
+ */
+function digestEdit(source: string, document: Document, component: Component, digest: string): Edit | undefined {
+  const node = document.getIn(digestPath(component), true);
+  const current = node === undefined || (isScalar(node) && node.value === null) ? '' : isScalar(node) ? String(node.value) : undefined;
+  if (current === digest) return undefined;
+  if (node !== undefined) {
+    if (!isScalar(node) || node.range == null) throw new Error(`The values file has no scalar ${digestPath(component).join('.')} to set.`);
+    const line = ownLine(source, document, component, 'digest');
+    if (digest === '' && line !== undefined) return { ...line, text: '' };
+    const [start, end] = node.range;
+    // An empty `digest:` has its (null) value right after the colon.
+    const space = source[start - 1] === ':' ? ' ' : '';
+    return { start, end, text: space + scalarText(digest, node.value === null ? Scalar.PLAIN : node.type) };
+  }
+  const tag = document.getIn(tagPath(component), true) as Scalar;
+  const line = ownLine(source, document, component, 'tag');
+  if (line === undefined) throw new Error(`${component}.image.tag is not on a line of its own in a block map: add image.digest by hand.`);
+  const text = `${line.indent}digest: ${scalarText(digest, tag.type)}\n`;
+  return { start: line.end, end: line.end, text: source[line.end - 1] === '\n' ? text : `\n${text.trimEnd()}` };
+}
+
 /**
  * Sets the given tags. The yaml Document API locates each tag scalar (its exact source range) and only
  * those characters are replaced, so every other byte of the file — comments, alignment, quoting, key
  * order — stays as it was. A missing `<component>.image.tag` is reported rather than created: a typo in
- * the file should surface, not be papered over by a new tree.
+ * the file should surface, not be papered over by a new tree. Each tagged component's digest is set to
+ * `digests[component]`, or removed when none is given.
  */
-export function setImageTags(source: string, tags: ImageTags): string {
+export function setImageTags(source: string, tags: ImageTags, digests: ImageDigests = {}): string {
   const document = parseDocument(source);
   if (document.errors.length > 0) {
     throw new Error(`The values file is not valid YAML: ${document.errors[0]?.message}`);
   }
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: Edit[] = [];
   for (const component of COMPONENTS) {
     const tag = tags[component];
-    if (tag === undefined) continue;
+    const digest = digests[component] ?? '';
+    if (tag === undefined) {
+      if (digest !== '') throw new UsageError(`A digest for ${component} needs its tag.`);
+      continue;
+    }
     assertValidTag(tag);
+    if (digest !== '') assertValidDigest(digest);
     const node = document.getIn(tagPath(component), true);
     if (!isScalar(node) || node.range == null) {
       throw new Error(`The values file has no scalar ${tagPath(component).join('.')} to set.`);
     }
-    if (String(node.value) === tag) continue;
-    const [start, valueEnd] = node.range;
-    edits.push({ start, end: valueEnd, text: scalarText(tag, node.type) });
+    if (String(node.value) !== tag) edits.push({ start: node.range[0], end: node.range[1], text: scalarText(tag, node.type) });
+    const edit = digestEdit(source, document, component, digest);
+    if (edit !== undefined) edits.push(edit);
   }
   let result = source;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
     result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   }
   const written = readImageTags(result);
+  const writtenDigests = readImageDigests(result);
   for (const component of COMPONENTS) {
     const expected = tags[component];
-    if (expected !== undefined && written[component] !== expected) {
-      throw new Error(`Setting ${component}.image.tag did not read back as "${expected}"; the file was left unchanged.`);
+    if (expected === undefined) continue;
+    const expectedDigest = digests[component] ?? '';
+    if (written[component] !== expected || writtenDigests[component] !== expectedDigest) {
+      throw new Error(`Setting ${component}.image did not read back as "${expected}" "${expectedDigest}"; the file was left unchanged.`);
     }
   }
   return result;
 }
 
-/** The tag in the scalar's own quoting style; a plain scalar that YAML would read as a number is quoted. */
-function scalarText(tag: string, type: Scalar.Type | undefined): string {
-  // Tags match the OCI grammar, so they never need escaping inside quotes.
-  if (type === Scalar.QUOTE_DOUBLE) return `"${tag}"`;
-  if (type === Scalar.QUOTE_SINGLE) return `'${tag}'`;
-  if (type === Scalar.PLAIN && parse(tag) === tag) return tag;
-  if (type === Scalar.PLAIN) return `"${tag}"`;
-  throw new Error(`The image tag is a ${type ?? 'non-plain'} scalar; write it as a plain or quoted scalar.`);
+/** The value in the scalar's own quoting style; a plain scalar YAML would not read back as this string is quoted. */
+function scalarText(value: string, type: Scalar.Type | undefined): string {
+  // Tags and digests match their grammars, so they never need escaping inside quotes.
+  if (type === Scalar.QUOTE_DOUBLE) return `"${value}"`;
+  if (type === Scalar.QUOTE_SINGLE) return `'${value}'`;
+  if (type === Scalar.PLAIN && parse(value) === value) return value;
+  if (type === Scalar.PLAIN) return `"${value}"`;
+  throw new Error(`The image tag or digest is a ${type ?? 'non-plain'} scalar; write it as a plain or quoted scalar.`);
 }
 
 /** A unified diff (3 lines of context) between two versions of a file, or '' when they are equal. */
@@ -155,12 +226,12 @@ export interface BumpResult {
   diff: string;
 }
 
-/** Writes the tags into one environment's values file; leaves the file untouched when nothing changes. */
-export function bumpImageTags(repoRoot: string, environment: string, tags: ImageTags): BumpResult {
+/** Writes the tags (and digests) into one environment's values file; leaves the file untouched when nothing changes. */
+export function bumpImageTags(repoRoot: string, environment: string, tags: ImageTags, digests: ImageDigests = {}): BumpResult {
   const file = valuesFileOf(repoRoot, environment);
   if (!existsSync(file)) throw new Error(`${file} does not exist.`);
   const before = readFileSync(file, 'utf8');
-  const after = setImageTags(before, tags);
+  const after = setImageTags(before, tags, digests);
   if (after === before) return { file, changed: false, diff: '' };
   writeFileSync(file, after);
   return { file, changed: true, diff: unifiedDiff(before, after, `environments/${environment}/values.yaml`) };
@@ -178,6 +249,12 @@ export function tagsToPromote(repoRoot: string, from: string, components: readon
     tags[component] = tag;
   }
   return tags;
+}
+
+/** The digests going with tagsToPromote's tags ('' where the source pins none). */
+export function digestsToPromote(repoRoot: string, from: string, components: readonly Component[]): ImageDigests {
+  const current = readImageDigests(readFileSync(valuesFileOf(repoRoot, from), 'utf8'));
+  return Object.fromEntries(components.map((component) => [component, current[component] ?? '']));
 }
 
 /**

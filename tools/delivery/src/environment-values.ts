@@ -57,6 +57,16 @@ export function imageOf(repoRoot: string, environment: string, component: 'api' 
   return `${repository}:${String(tag === undefined || tag === null || tag === '' ? appVersion : tag)}`;
 }
 
+/**
+ * The reference the chart deploys: imageOf plus `@digest` when one is pinned (what Argo CD lists among an
+ * Application's images). Registry checks keep using imageOf's tag.
+ */
+export function deployedImageOf(repoRoot: string, environment: string, component: 'api' | 'web'): string {
+  const digest = valueAt(effectiveValues(repoRoot, environment), `${component}.image.digest`);
+  const image = imageOf(repoRoot, environment, component);
+  return typeof digest === 'string' && digest !== '' ? `${image}@${digest}` : image;
+}
+
 const SECRET_KEYS = ['DATABASE_URL', 'OPENAI_API_KEY', 'BETTER_AUTH_SECRET'] as const;
 
 /**
@@ -92,4 +102,17 @@ export function sealedSecretOf(repoRoot: string, environment: string): Record<st
   const metadata = { name, namespace: `todo-${environment}` };
   const encryptedData = valueAt(values, 'secrets.encryptedData') ?? {};
   return { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata, spec: { encryptedData, template: { metadata } } };
+}
+
+/** Sets one key of environments/<env>/values.yaml (comments kept); returns the diff. */
+export function setValue(repoRoot: string, environment: string, dottedPath: string, value: unknown): string {
+  const file = valuesFileOf(repoRoot, environment);
+  if (!existsSync(file)) throw new Error(`${file} does not exist.`);
+  const before = readFileSync(file, 'utf8');
+  const document = parseDocument(before);
+  document.setIn(dottedPath.split('.'), value);
+  const after = document.toString({ lineWidth: 0 });
+  if (after === before) return '';
+  writeFileSync(file, after);
+  return unifiedDiff(before, after, `environments/${environment}/values.yaml`);
 }

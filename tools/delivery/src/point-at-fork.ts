@@ -50,7 +50,7 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-/** Rewrites GitHub repository URLs under repoURL keys and in sourceRepos lists; returns the new text. */
+/** Rewrites every repository URL under repoURL keys and in sourceRepos lists; returns the new text. */
 function pointArgoFile(source: string, repoUrl: string): string {
   const documents = parseAllDocuments(source);
   if (!Array.isArray(documents)) throw new Error('unexpected YAML stream');
@@ -59,13 +59,9 @@ function pointArgoFile(source: string, repoUrl: string): string {
     visit(document, {
       Pair(_, pair) {
         const key = isScalar(pair.key) ? pair.key.value : undefined;
-        if (key === 'repoURL' && isScalar(pair.value) && GITHUB_REPO_URL.test(String(pair.value.value))) {
-          pair.value.value = repoUrl;
-        }
+        if (key === 'repoURL' && isScalar(pair.value) && pair.value.value) pair.value.value = repoUrl;
         if (key === 'sourceRepos' && isSeq(pair.value)) {
-          for (const item of pair.value.items) {
-            if (isScalar(item) && GITHUB_REPO_URL.test(String(item.value))) item.value = repoUrl;
-          }
+          for (const item of pair.value.items) if (isScalar(item) && item.value) item.value = repoUrl;
         }
       },
     });
@@ -76,16 +72,21 @@ function pointArgoFile(source: string, repoUrl: string): string {
 function pointEnvironmentFile(source: string, owner: string): string {
   const document = parseDocument(source);
   for (const component of COMPONENTS) {
-    if (isMap(document.getIn([component, 'image']))) {
-      document.setIn([component, 'image', 'repository'], imageRepository(owner, component));
+    const repository = imageRepository(owner, component);
+    if (isMap(document.getIn([component, 'image'])) && document.getIn([component, 'image', 'repository']) !== repository) {
+      document.setIn([component, 'image', 'repository'], repository);
+      // A digest names an image in the old owner's registry: the new one has none under it.
+      document.deleteIn([component, 'image', 'digest']);
     }
   }
   return document.toString({ lineWidth: 0 });
 }
 
-/** Applies both rewrites under repoRoot; returns the files that changed, relative to it. */
-export function pointAtFork(repoRoot: string, repoUrl: string): string[] {
-  const owner = imageOwner(repoUrl);
+/**
+ * Applies both rewrites under repoRoot; returns the files that changed, relative to it. The image owner
+ * comes from a GitHub URL, or is given (bootstrap/e2e.sh's in-cluster repository has none).
+ */
+export function pointAtFork(repoRoot: string, repoUrl: string, owner = imageOwner(repoUrl)): string[] {
   const environments = join(repoRoot, 'environments');
   const targets: [string, (source: string) => string][] = [
     ...yamlFiles(join(repoRoot, 'argocd')).map((file) => [file, (s: string) => pointArgoFile(s, repoUrl)] as [string, (s: string) => string]),

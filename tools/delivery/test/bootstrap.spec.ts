@@ -56,7 +56,7 @@ function oneSentence(stderr: string): void {
 
 describe('bootstrap/ scripts', () => {
   it('are the bootstrap, its laptop helpers and the shared library', () => {
-    expect(scripts).toEqual(['db.sh', 'down.sh', 'load.sh', 'minikube.sh', 'promote.sh', 'seal-secret.sh', 'sealing-key.sh', 'sync.sh', 'tls.sh']);
+    expect(scripts).toEqual(['db.sh', 'down.sh', 'e2e.sh', 'load.sh', 'minikube.sh', 'promote.sh', 'seal-secret.sh', 'sealing-key.sh', 'sync.sh', 'tls.sh']);
     for (const script of scripts) expect({ script, sourcesLibrary: source(script).includes(`/${LIBRARY}"`) }).toEqual({ script, sourcesLibrary: true });
   });
 
@@ -122,7 +122,9 @@ describe('bootstrap/ scripts', () => {
 describe('minikube.sh', () => {
   const text = source('minikube.sh');
 
-  it('pins Argo CD and sealed-secrets releases and applies their official manifests', () => {
+  it('pins Argo CD and sealed-secrets releases (in the library minikube.sh and e2e.sh share) and applies their official manifests', () => {
+    const text = source(LIBRARY);
+    expect(source('minikube.sh')).toContain('install_gitops_controllers');
     expect(text).toMatch(/^readonly ARGOCD_VERSION=v\d+\.\d+\.\d+$/m);
     expect(text).toMatch(/^readonly SEALED_SECRETS_VERSION=v\d+\.\d+\.\d+$/m);
     expect(text).toContain('https://raw.githubusercontent.com/argoproj/argo-cd/${ARGOCD_VERSION}/manifests/install.yaml');

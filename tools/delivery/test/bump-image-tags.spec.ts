@@ -1,4 +1,4 @@
-/** The tag-bump CLI: only the tag lines change, comments survive, bad tags are refused, reruns are no-ops. */
+/** The tag-bump CLI: only the tag (and digest) lines change, comments survive, bad input is refused, reruns are no-ops. */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/binaries.js';
-import { readImageTags, unifiedDiff } from '../src/bump-image-tags.js';
+import { readImageDigests, readImageTags, unifiedDiff } from '../src/bump-image-tags.js';
 
 const CLI = join(REPO_ROOT, 'tools/delivery/src/bump-image-tags.cli.ts');
 const FIXTURE = join(REPO_ROOT, 'tools/delivery/test/fixtures/environment-values.yaml');
 const SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
 const OTHER_SHA = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';
+const API_DIGEST = `sha256:${'a1'.repeat(32)}`;
+const WEB_DIGEST = `sha256:${'b2'.repeat(32)}`;
+const OTHER_DIGEST = `sha256:${'c3'.repeat(32)}`;
 
 let root: string;
 
@@ -38,6 +41,9 @@ function changedLines(before: string, after: string): number[] {
 function tagLineIndexes(source: string): number[] {
   return source.split('\n').flatMap((line, index) => (/^ {4}tag: /.test(line) ? [index] : []));
 }
+const isDigestLine = (line: string) => /^\s+digest:/.test(line);
+/** The file without its `digest:` lines: what a bump may change apart from them. */
+const withoutDigestLines = (source: string) => source.split('\n').filter((line) => !isDigestLine(line)).join('\n');
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'bump-image-tags-'));
@@ -256,21 +262,124 @@ describe('bump-image-tags --from dev --to prod --require-git-sha [--expect-tag <
   });
 });
 
+describe('bump-image-tags --digest <component>=sha256:<hex> (what release.yml pushed)', () => {
+  const withDigests = ['--digest', `api=${API_DIGEST}`, '--digest', `web=${WEB_DIGEST}`];
+
+  it('adds a digest line under each tag line, indented and quoted like it, and keeps every other line', () => {
+    install('dev', FIXTURE);
+    const before = readFileSync(environmentFile('dev'), 'utf8');
+    const result = bump('--env', 'dev', '--tag', SHA, ...withDigests);
+    const after = readFileSync(environmentFile('dev'), 'utf8');
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(changedLines(before, withoutDigestLines(after))).toEqual(tagLineIndexes(before));
+    const lines = after.split('\n');
+    const added = lines.flatMap((line, index) => (isDigestLine(line) ? [index] : []));
+    expect(added.map((index) => lines[index - 1])).toEqual([`    tag: "${SHA}" # bumped by CI`, `    tag: ${SHA}`]);
+    expect(added.map((index) => lines[index])).toEqual([`    digest: "${API_DIGEST}"`, `    digest: ${WEB_DIGEST}`]);
+    expect(readImageTags(after)).toEqual({ api: SHA, web: SHA });
+    expect(readImageDigests(after)).toEqual({ api: API_DIGEST, web: WEB_DIGEST });
+    expect(result.stdout).toBe(unifiedDiff(before, after, 'environments/dev/values.yaml'));
+    expect(bump('--env', 'dev', '--tag', SHA, ...withDigests).stdout).toMatch(/^no change/);
+    expect(readFileSync(environmentFile('dev'), 'utf8')).toBe(after);
+  });
+
+  it('replaces an existing digest in place, and a tag-only bump removes it: the file is as before digests', () => {
+    install('dev', FIXTURE);
+    const original = readFileSync(environmentFile('dev'), 'utf8');
+    bump('--env', 'dev', '--tag', SHA, ...withDigests);
+    const pinned = readFileSync(environmentFile('dev'), 'utf8');
+    expect(bump('--env', 'dev', '--tag', OTHER_SHA, '--digest', `api=${OTHER_DIGEST}`, '--digest', `web=${WEB_DIGEST}`).status).toBe(0);
+    const repinned = readFileSync(environmentFile('dev'), 'utf8');
+    const apiDigestLine = pinned.split('\n').findIndex((line) => line.includes(API_DIGEST));
+    expect(changedLines(pinned, repinned)).toEqual([...tagLineIndexes(pinned), apiDigestLine].sort((a, b) => a - b));
+    expect(readImageDigests(repinned)).toEqual({ api: OTHER_DIGEST, web: WEB_DIGEST });
+
+    // A local build (bootstrap/minikube.sh) has no registry digest: the old one must not stay behind.
+    expect(bump('--env', 'dev', '--tag', '0000000000000000000000000000000000000000', '--component', 'api').status).toBe(0);
+    bump('--env', 'dev', '--tag', 'initial', '--component', 'web');
+    const local = readFileSync(environmentFile('dev'), 'utf8');
+    expect(readImageDigests(local)).toEqual({ api: '', web: '' });
+    expect(local).toBe(original);
+  });
+
+  it('fills an empty `digest:` key where the file already has one', () => {
+    mkdirSync(join(root, 'environments', 'dev'), { recursive: true });
+    writeFileSync(environmentFile('dev'), 'api:\n  image:\n    tag: a\n    digest:\n    pullPolicy: IfNotPresent\nweb:\n  image:\n    tag: b\n    digest: ""\n');
+    expect(bump('--env', 'dev', '--tag', SHA, ...withDigests).status).toBe(0);
+    expect(readFileSync(environmentFile('dev'), 'utf8')).toBe(
+      `api:\n  image:\n    tag: ${SHA}\n    digest: ${API_DIGEST}\n    pullPolicy: IfNotPresent\nweb:\n  image:\n    tag: ${SHA}\n    digest: "${WEB_DIGEST}"\n`,
+    );
+  });
+
+  it.each([
+    ['a digest that is not sha256 and 64 lowercase hex characters', ['--digest', `api=${API_DIGEST.toUpperCase()}`]],
+    ['a short digest', ['--digest', 'api=sha256:abc']],
+    ['another algorithm', ['--digest', `api=sha512:${'a'.repeat(128)}`]],
+    ['a digest without its component', ['--digest', API_DIGEST]],
+    ['an unknown component', ['--digest', `db=${API_DIGEST}`]],
+    ['the same component twice', ['--digest', `api=${API_DIGEST}`, '--digest', `api=${OTHER_DIGEST}`]],
+    ['a digest for a component the bump leaves alone', ['--component', 'web', '--digest', `api=${API_DIGEST}`]],
+  ])('refuses %s with exit code 2, one sentence, and no change to the file', (_what, args) => {
+    install('dev', FIXTURE);
+    const result = bump('--env', 'dev', '--tag', SHA, ...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(environmentFile('dev'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
+  });
+
+  it('refuses --digest with a promotion (digests come from the source environment)', () => {
+    install('dev', FIXTURE);
+    install('prod', FIXTURE);
+    expect(bump('--from', 'dev', '--to', 'prod', '--digest', `api=${API_DIGEST}`).status).toBe(2);
+  });
+
+  it('fails with exit code 1, file unchanged, when the tag is in a flow map it cannot add a line to', () => {
+    mkdirSync(join(root, 'environments', 'dev'), { recursive: true });
+    const source = 'api:\n  image: { repository: x, tag: a }\nweb:\n  image:\n    tag: b\n';
+    writeFileSync(environmentFile('dev'), source);
+    const result = bump('--env', 'dev', '--tag', SHA, ...withDigests);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('api.image');
+    expect(readFileSync(environmentFile('dev'), 'utf8')).toBe(source);
+  });
+
+  it('a promotion copies the digest with the tag, and removes a digest dev no longer has', () => {
+    install('dev', FIXTURE);
+    install('prod', FIXTURE);
+    bump('--env', 'dev', '--tag', SHA, ...withDigests);
+    const prodBefore = readFileSync(environmentFile('prod'), 'utf8');
+    expect(bump('--from', 'dev', '--to', 'prod', '--require-git-sha', '--expect-tag', SHA).status).toBe(0);
+    const prodAfter = readFileSync(environmentFile('prod'), 'utf8');
+    expect(readImageTags(prodAfter)).toEqual({ api: SHA, web: SHA });
+    expect(readImageDigests(prodAfter)).toEqual({ api: API_DIGEST, web: WEB_DIGEST });
+    expect(changedLines(prodBefore, withoutDigestLines(prodAfter))).toEqual(tagLineIndexes(prodBefore));
+
+    bump('--env', 'dev', '--tag', OTHER_SHA, '--component', 'web');
+    expect(bump('--from', 'dev', '--to', 'prod', '--component', 'web').status).toBe(0);
+    expect(readImageDigests(readFileSync(environmentFile('prod'), 'utf8'))).toEqual({ api: API_DIGEST, web: '' });
+  });
+});
+
 describe('the real environments/dev/values.yaml (a temporary copy)', () => {
   const real = join(REPO_ROOT, 'environments/dev/values.yaml');
 
-  it('exists, pins both image tags, and bumps changing exactly its tag lines', () => {
+  // Whether CI has pinned digests there yet or not: only tag and digest lines may change.
+  it.each([
+    ['with the digests CI pushed', ['--digest', `api=${API_DIGEST}`, '--digest', `web=${WEB_DIGEST}`], { api: API_DIGEST, web: WEB_DIGEST }],
+    ['as a local build, without digests', [], { api: '', web: '' }],
+  ])('exists, pins both image tags, and bumps %s changing exactly its tag and digest lines', (_what, args, digests) => {
     expect(existsSync(real)).toBe(true);
     install('dev', real);
     const before = readFileSync(environmentFile('dev'), 'utf8');
     expect(Object.keys(readImageTags(before)).sort()).toEqual(['api', 'web']);
-    expect(bump('--env', 'dev', '--tag', SHA).status).toBe(0);
+    expect(bump('--env', 'dev', '--tag', SHA, ...args).status).toBe(0);
     const after = readFileSync(environmentFile('dev'), 'utf8');
-    const changed = changedLines(before, after);
-    expect(changed.length).toBeGreaterThanOrEqual(1);
+    const changed = changedLines(withoutDigestLines(before), withoutDigestLines(after));
     expect(changed.length).toBeLessThanOrEqual(2);
-    for (const index of changed) expect(after.split('\n')[index]).toMatch(/^\s+tag: /);
+    for (const index of changed) expect(withoutDigestLines(after).split('\n')[index]).toMatch(/^\s+tag: /);
     expect(readImageTags(after)).toEqual({ api: SHA, web: SHA });
-    expect(bump('--env', 'dev', '--tag', SHA).stdout).toMatch(/^no change/);
+    expect(readImageDigests(after)).toEqual(digests);
+    expect(after.split('\n').filter(isDigestLine)).toHaveLength(args.length / 2);
+    expect(bump('--env', 'dev', '--tag', SHA, ...args).stdout).toMatch(/^no change/);
   });
 });

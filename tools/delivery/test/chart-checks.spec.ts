@@ -144,6 +144,13 @@ describe('values.schema.json and template guards reject bad values', () => {
 });
 
 describe('value-driven behaviour', () => {
+  it('progressDeadlineSeconds (when a stuck rollout turns Degraded) follows values, default 600', () => {
+    const deadline = (set: string[], component: 'api' | 'web') => findObject<IDeployment>(render({ env: 'dev', set }), 'Deployment', `-${component}`).spec!.progressDeadlineSeconds;
+    expect([deadline([], 'api'), deadline([], 'web')]).toEqual([600, 600]);
+    expect([deadline(['api.progressDeadlineSeconds=90'], 'api'), deadline(['web.progressDeadlineSeconds=90'], 'web')]).toEqual([90, 90]);
+    expect(renderWith(['web.progressDeadlineSeconds=0'], 'dev').status).not.toBe(0);
+  });
+
   it('tests.enabled gates the helm test pods', () => {
     const hooks = (set: string[]) => render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['helm.sh/hook'] === 'test').length;
     const postSync = (set: string[]) => render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['argocd.argoproj.io/hook'] === 'PostSync').length;

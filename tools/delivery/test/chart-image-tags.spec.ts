@@ -1,13 +1,14 @@
-/** Image tags as strings whatever helm makes of them, and version labels that are valid whatever the tag. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+/** Image tags as strings whatever helm makes of them, digests pinned when set, and version labels that are valid whatever the tag. */
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import { REPO_ROOT } from '../src/binaries.js';
+import { bumpImageTags } from '../src/bump-image-tags.js';
 import { type K8sObject, type RenderOptions, findObject, helm, render, templateArgs } from '../src/chart.js';
-import { effectiveValues, valueAt } from '../src/environment-values.js';
+import { deployedImageOf, effectiveValues, imageOf, valueAt } from '../src/environment-values.js';
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const repository = (component: 'api' | 'web') => String(valueAt(effectiveValues(REPO_ROOT, 'dev'), `${component}.image.repository`));
@@ -65,5 +66,66 @@ describe('image tags', () => {
         expect(tag).toContain(labels[key]);
       }
     }
+  });
+});
+
+describe('image digests', () => {
+  const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
+  const valuesFile = (content: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'chart-')), 'digest.yaml');
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it('a pinned digest is appended to repository:tag on every workload of that image; the version label stays the tag', () => {
+    const opts = { setString: ['api.image.tag=1234567'], files: [valuesFile(`api:\n  image:\n    digest: "${DIGEST}"\n`)] };
+    for (const { image, version } of apiImages(opts)) {
+      expect(image).toBe(`${repository('api')}:1234567@${DIGEST}`);
+      expect(version).toBe('1234567');
+    }
+    const web = findObject<IDeployment>(render({ env: 'dev', ...opts }), 'Deployment', '-web');
+    expect(web.spec!.template.spec!.containers[0]!.image).not.toContain('@');
+  });
+
+  it.each(['dev', 'prod'] as const)('%s renders what its values pin: repository:tag, plus @digest when one is set', (env) => {
+    const objects = render({ env });
+    for (const component of ['api', 'web'] as const) {
+      const image = findObject<IDeployment>(objects, 'Deployment', `-${component}`).spec!.template.spec!.containers[0]!.image;
+      expect(image).toBe(deployedImageOf(REPO_ROOT, env, component));
+      // Registry checks (image-check) keep the tag reference.
+      expect(image!.startsWith(imageOf(REPO_ROOT, env, component))).toBe(true);
+    }
+  });
+
+  it("release.yml's bump of dev (tag and digest) is what the chart then deploys", () => {
+    const root = mkdtempSync(join(tmpdir(), 'chart-'));
+    const file = join(root, 'environments/dev/values.yaml');
+    mkdirSync(join(root, 'environments/dev'), { recursive: true });
+    copyFileSync(join(REPO_ROOT, 'environments/dev/values.yaml'), file);
+    const sha = '0123456789012345678901234567890123456789';
+    const webDigest = `sha256:${'f'.repeat(64)}`;
+    bumpImageTags(root, 'dev', { api: sha, web: sha }, { api: DIGEST, web: webDigest });
+    const objects = render({ env: 'dev', files: [file] });
+    for (const [component, digest] of [['api', DIGEST], ['web', webDigest]] as const) {
+      const image = findObject<IDeployment>(objects, 'Deployment', `-${component}`).spec!.template.spec!.containers[0]!.image;
+      expect(image).toBe(`${repository(component)}:${sha}@${digest}`);
+      expect(image).toBe(deployedImageOf(root, 'dev', component));
+    }
+  });
+
+  it('an empty digest renders repository:tag', () => {
+    for (const { image } of apiImages({ setString: ['api.image.tag=1234567', 'api.image.digest='] })) expect(image).toBe(`${repository('api')}:1234567`);
+  });
+
+  it.each([
+    ['too short', 'sha256:abc'],
+    ['upper case', DIGEST.toUpperCase()],
+    ['another algorithm', `sha512:${'a'.repeat(128)}`],
+    ['no algorithm', DIGEST.slice('sha256:'.length)],
+    ['a tag', 'v1.2.3'],
+  ])('values.schema.json refuses a digest that is %s', (_what, digest) => {
+    const result = helm(templateArgs({ env: 'dev', setString: [`web.image.digest=${digest}`] }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/web\/image\/digest/);
   });
 });

@@ -14,7 +14,7 @@ import { githubHttpsUrl, pointAtFork } from '../src/point-at-fork.js';
 const FORK_URL = 'https://github.com/Alice-Fork/todo-chatbot.git';
 const SHA = '0123456789012345678901234567890123456789'; // all digits: YAML and --set must keep it a string
 // What the delivery suite reads: the GitOps files, the scripts and the suite's own fixtures.
-const COPIED = ['argocd', 'environments', 'charts', 'bootstrap', '.github', 'docs', 'README.md', 'package.json', 'tools/delivery'];
+const COPIED = ['argocd', 'environments', 'charts', 'bootstrap', '.github', 'docs', 'README.md', 'package.json', 'tools/delivery', 'renovate.json', 'compose.yaml', 'apps/api/Dockerfile', 'apps/web/Dockerfile'];
 
 const copies: string[] = [];
 afterAll(() => {
@@ -73,10 +73,10 @@ describe("a fork's rewrite and first tag bump", () => {
 
   it('leaves the delivery suite green on the rewritten tree', () => {
     // The same tests, reading the copy (DELIVERY_REPO_ROOT); left out: this file (it would recurse) and
-    // the bootstrap runs, which clone the repository with git (the copy is no repository).
+    // the bootstrap runs, which read the repository with git (the copy is no repository).
     const suite = spawnSync(
       process.execPath,
-      ['--experimental-vm-modules', join(REPO_ROOT, 'node_modules/jest/bin/jest.js'), '--testPathIgnorePatterns', 'fork\\.spec', 'bootstrap-(run|laptop)\\.spec'],
+      ['--experimental-vm-modules', join(REPO_ROOT, 'node_modules/jest/bin/jest.js'), '--testPathIgnorePatterns', 'fork\\.spec', 'bootstrap-(run|laptop|e2e)\\.spec'],
       { cwd: join(REPO_ROOT, 'tools/delivery'), encoding: 'utf8', env: { ...process.env, DELIVERY_REPO_ROOT: root }, timeout: 240_000 },
     );
     const summary = suite.stderr.split('\n').filter((line) => /^(Tests|Test Suites):/.test(line));
@@ -85,6 +85,20 @@ describe("a fork's rewrite and first tag bump", () => {
       summary: [expect.stringMatching(/^Test Suites: \d+ passed, \d+ total$/), expect.stringMatching(/^Tests: +\d+ passed, \d+ total$/)],
       failures: '',
     });
+  });
+});
+
+describe("a fork's rewrite and an upstream digest", () => {
+  it("drops the digests: the upstream image's digest does not exist in the fork's registry", () => {
+    const root = copyOfRepository();
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const bump = spawnSync(process.execPath, [join(REPO_ROOT, 'tools/delivery/src/bump-image-tags.cli.ts'), '--root', root, '--env', 'dev', '--tag', SHA, '--digest', `api=${digest}`, '--digest', `web=${digest}`], { encoding: 'utf8' });
+    expect(bump.status).toBe(0);
+    expect(yamlAt(root, 'environments/dev/values.yaml').api.image.digest).toBe(digest);
+    pointAtFork(root, FORK_URL);
+    const dev = yamlAt(root, 'environments/dev/values.yaml');
+    expect([dev.api.image.digest, dev.web.image.digest]).toEqual([undefined, undefined]);
+    expect(dev.api.image.tag).toBe(SHA);
   });
 });
 

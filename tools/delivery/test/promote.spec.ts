@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/binaries.js';
-import { imageOf } from '../src/environment-values.js';
+import { deployedImageOf } from '../src/environment-values.js';
 
 const SCRIPT = join(REPO_ROOT, 'bootstrap/promote.sh');
 const BUMP = join(REPO_ROOT, 'tools/delivery/src/bump-image-tags.cli.ts');
@@ -86,7 +86,7 @@ function promote(args: readonly string[], env: Record<string, string> = {}) {
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr.trim() };
 }
-const devImages = () => [imageOf(root, 'dev', 'api'), imageOf(root, 'dev', 'web')];
+const devImages = () => [deployedImageOf(root, 'dev', 'api'), deployedImageOf(root, 'dev', 'web')];
 const healthy = () => ({ STUB_STATE: 'Synced/Healthy/Succeeded', STUB_IMAGES: ['postgres:17-alpine', ...devImages()].join('\n') });
 
 function oneSentence(stderr: string): void {
@@ -156,6 +156,19 @@ describe('bootstrap/promote.sh when dev is healthy', () => {
     const result = promote([], healthy());
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`gh workflow run promote.yml --ref main -f component=both -f dev_sha=${SHA}\n`);
+  });
+});
+
+describe('bootstrap/promote.sh once CI pins digests', () => {
+  it('compares what dev runs with repository:tag@digest', () => {
+    const digest = `sha256:${'b'.repeat(64)}`;
+    expect(spawnSync(process.execPath, [BUMP, '--root', root, '--env', 'dev', `--tag=${SHA}`, '--digest', `api=${digest}`, '--digest', `web=${digest}`], { encoding: 'utf8' }).status).toBe(0);
+    expect(devImages()[0]).toMatch(new RegExp(`:${SHA}@${digest}$`));
+    expect(promote([], healthy()).status).toBe(0);
+    const tagsOnly = devImages().map((image) => image.replace(`@${digest}`, ''));
+    const refused = promote([], { ...healthy(), STUB_IMAGES: tagsOnly.join('\n') });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`@${digest}`);
   });
 });
 

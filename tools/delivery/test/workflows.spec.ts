@@ -20,6 +20,9 @@ interface Step {
 }
 interface Job {
   permissions?: unknown;
+  needs?: string | string[];
+  outputs?: Record<string, string>;
+  strategy?: { matrix?: Record<string, unknown> };
   uses?: string;
   steps?: Step[];
   services?: Record<string, { image: string }>;
@@ -57,8 +60,8 @@ const { runLint } = requireCjs(join(dirname(requireCjs.resolve('@tktco/node-acti
 };
 
 describe('.github/workflows', () => {
-  it('holds ci.yml, release.yml and promote.yml', () => {
-    expect(files).toEqual(['ci.yml', 'promote.yml', 'release.yml']);
+  it('holds ci.yml, e2e.yml, release.yml and promote.yml', () => {
+    expect(files).toEqual(['ci.yml', 'e2e.yml', 'promote.yml', 'release.yml']);
   });
 
   it.each(files)('%s is clean under actionlint', async (file) => {
@@ -143,34 +146,90 @@ describe('release.yml', () => {
     expect(text('release.yml')).toMatch(/cancel-in-progress: false/);
   });
 
-  it('tests first (ci.yml), then builds, scans and pushes, then bumps dev', () => {
+  const needs = (job: string) => [release.jobs[job]?.needs ?? []].flat();
+  const imageSteps = jobSteps('release.yml', 'image');
+  const builds = imageSteps.filter((step) => step.uses?.startsWith('docker/build-push-action@'));
+  /** The build that pushes: the one the signature and the pinned digest come from. */
+  const pushIndex = imageSteps.findIndex((step) => step.uses?.startsWith('docker/build-push-action@') && step.with?.push === true);
+  const pushStep = imageSteps[pushIndex];
+
+  it('tests first (ci.yml), then builds, scans and pushes, then signs, then bumps dev', () => {
     expect(release.jobs.test?.uses).toBe('./.github/workflows/ci.yml');
-    expect(text('release.yml')).toMatch(/needs: test/);
-    expect(text('release.yml')).toMatch(/needs: image/);
+    expect(needs('image')).toEqual(['test']);
+    expect(needs('sign')).toEqual(['image']);
+    expect(needs('bump-dev').sort()).toEqual(['image', 'sign']);
   });
 
-  it('builds both images with buildx, the GHA cache and OCI labels, tagged ghcr.io/<owner>/todo-chatbot-<component>:<sha>', () => {
-    const build = steps('release.yml').find((step) => step.uses?.startsWith('docker/build-push-action@'));
-    expect(steps('release.yml').some((step) => step.uses?.startsWith('docker/setup-buildx-action@'))).toBe(true);
-    expect(build?.with).toMatchObject({ context: '.', file: 'apps/${{ matrix.component }}/Dockerfile', 'cache-from': expect.stringContaining('type=gha') });
-    expect(String(build?.with?.labels)).toMatch(/org\.opencontainers\.image\.revision=\$\{\{ github\.sha \}\}/);
-    expect(String(build?.with?.['build-args'])).toMatch(/GIT_SHA=/);
+  it('builds both images with QEMU and buildx, the GHA cache and OCI labels, tagged ghcr.io/<owner>/todo-chatbot-<component>:<sha>', () => {
+    const setup = (action: string) => imageSteps.findIndex((step) => step.uses?.startsWith(`docker/${action}@`));
+    expect(setup('setup-qemu-action')).toBeGreaterThan(-1);
+    expect(setup('setup-buildx-action')).toBeGreaterThan(setup('setup-qemu-action'));
+    expect(builds.length).toBeGreaterThan(0);
+    for (const build of builds) {
+      expect(imageSteps.indexOf(build)).toBeGreaterThan(setup('setup-buildx-action'));
+      expect(build.with).toMatchObject({ context: '.', file: 'apps/${{ matrix.component }}/Dockerfile', tags: '${{ steps.name.outputs.image }}', 'cache-from': expect.stringContaining('type=gha') });
+      expect(String(build.with?.labels)).toMatch(/org\.opencontainers\.image\.revision=\$\{\{ github\.sha \}\}/);
+      expect(String(build.with?.['build-args'])).toMatch(/GIT_SHA=/);
+    }
     expect(text('release.yml')).toContain('image=ghcr.io/${OWNER,,}/todo-chatbot-${COMPONENT}:${GITHUB_SHA}');
-    expect(text('release.yml')).toMatch(/component: \[api, web\]/);
+    expect(release.jobs.image?.strategy?.matrix?.component).toEqual(['api', 'web']);
   });
 
-  it('fails on fixable HIGH or CRITICAL findings before anything is pushed', () => {
-    const all = steps('release.yml');
-    const scan = all.findIndex((step) => step.uses?.startsWith('aquasecurity/trivy-action@'));
-    const push = all.findIndex((step) => step.run?.includes('docker push'));
-    expect(all[scan]?.with).toMatchObject({ severity: 'HIGH,CRITICAL', 'exit-code': '1', 'ignore-unfixed': true });
+  it('pushes linux/amd64 and linux/arm64 with an SBOM and max-mode provenance attestation', () => {
+    expect(pushStep).toBeDefined();
+    const platforms = String(pushStep?.with?.platforms).split(',').map((platform) => platform.trim());
+    expect(platforms.sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(pushStep?.with).toMatchObject({ sbom: true, provenance: 'mode=max' });
+    // Nothing else pushes.
+    expect(builds.filter((build) => build.with?.push === true)).toEqual([pushStep]);
+    expect(runScripts('release.yml').join('\n')).not.toMatch(/docker (image )?push|buildx .*--push|crane (push|copy)/);
+  });
+
+  it('fails on fixable HIGH or CRITICAL findings of the loaded linux/amd64 build, before anything is pushed', () => {
+    const scan = imageSteps.findIndex((step) => step.uses?.startsWith('aquasecurity/trivy-action@'));
     expect(scan).toBeGreaterThan(-1);
-    expect(push).toBeGreaterThan(scan);
+    expect(imageSteps[scan]?.with).toMatchObject({ severity: 'HIGH,CRITICAL', 'exit-code': '1', 'ignore-unfixed': true, 'image-ref': '${{ steps.name.outputs.image }}' });
+    const scanned = builds.filter((build) => imageSteps.indexOf(build) < scan);
+    expect(scanned.length).toBeGreaterThan(0);
+    for (const build of scanned) expect(build.with).toMatchObject({ load: true, push: false, platforms: 'linux/amd64' });
+    expect(pushIndex).toBeGreaterThan(scan);
+    // The push reuses the scanned layers from the same cache.
+    expect(pushStep?.with?.['cache-from']).toBe(scanned.at(-1)?.with?.['cache-from']);
   });
 
-  it('pins the new tag in dev with the bump script and commits as the bot with [skip ci]', () => {
+  it("hands each component's pushed digest, validated, to the later jobs as a job output", () => {
+    expect(pushStep?.id).toMatch(/\S/);
+    const digestStep = imageSteps.find((step) => step.env?.DIGEST === `\${{ steps.${pushStep?.id}.outputs.digest }}`);
+    expect(digestStep?.id).toMatch(/\S/);
+    expect(imageSteps.indexOf(digestStep!)).toBeGreaterThan(pushIndex);
+    expect(digestStep?.run).toContain('^sha256:[0-9a-f]{64}$');
+    expect(digestStep?.run).toContain('echo "${COMPONENT}=${DIGEST}" >> "$GITHUB_OUTPUT"');
+    expect(release.jobs.image?.outputs).toEqual({ api: `\${{ steps.${digestStep?.id}.outputs.api }}`, web: `\${{ steps.${digestStep?.id}.outputs.web }}` });
+  });
+
+  it('signs every pushed digest keylessly with cosign, by digest and never by tag, in the only job that may mint an OIDC token', () => {
+    const sign = release.jobs.sign!;
+    expect(sign.permissions).toEqual({ packages: 'write', 'id-token': 'write' });
+    for (const [name, job] of Object.entries(release.jobs).filter(([name]) => name !== 'sign')) {
+      expect({ job: name, idToken: (job.permissions as Record<string, string> | undefined)?.['id-token'] }).toEqual({ job: name, idToken: undefined });
+    }
+    expect(sign.strategy?.matrix?.component).toEqual(['api', 'web']);
+    const signSteps = sign.steps ?? [];
+    const installer = signSteps.findIndex((step) => step.uses?.startsWith('sigstore/cosign-installer@'));
+    const signing = stepIndex(signSteps, /cosign sign /);
+    expect(installer).toBeGreaterThan(-1);
+    expect(signing).toBeGreaterThan(installer);
+    const step = signSteps[signing]!;
+    expect(step.run).toMatch(/^cosign sign --yes "ghcr\.io\/\$\{OWNER,,\}\/todo-chatbot-\$\{COMPONENT\}@\$\{DIGEST\}"$/);
+    expect(step.env).toMatchObject({ COMPONENT: '${{ matrix.component }}', DIGEST: '${{ needs.image.outputs[matrix.component] }}' });
+    expect(text('release.yml')).not.toMatch(/cosign sign[^\n]*:\$\{?GITHUB_SHA/);
+  });
+
+  it('pins the new tags and pushed digests in dev with the bump script and commits as the bot with [skip ci]', () => {
+    const bump = jobSteps('release.yml', 'bump-dev').find((step) => step.run?.includes('bump-tags'));
+    expect(bump?.run).toBe('npm run bump-tags -- --env dev --tag "$GITHUB_SHA" --digest "api=$API_DIGEST" --digest "web=$WEB_DIGEST"');
+    expect(bump?.env).toEqual({ API_DIGEST: '${{ needs.image.outputs.api }}', WEB_DIGEST: '${{ needs.image.outputs.web }}' });
     const scripts = runScripts('release.yml').join('\n');
-    expect(scripts).toContain('npm run bump-tags -- --env dev --tag "$GITHUB_SHA"');
     expect(scripts).toContain('github-actions[bot]');
     expect(scripts).toMatch(/git commit -m ".*\[skip ci\]"/);
     expect(release.jobs['bump-dev']?.permissions).toEqual({ contents: 'write', packages: 'read' });
