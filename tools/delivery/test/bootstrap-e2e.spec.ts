@@ -34,7 +34,7 @@ esac`,
 state() { # what a cluster following the served repository reports for chatbot-dev
   head=$(git --git-dir="$GITOPS_REMOTE" rev-parse main)
   if [ -f "$STATE/rolled-back" ]; then echo "OutOfSync/Healthy/Succeeded/$(cat "$STATE/rolled-back")"
-  elif git --git-dir="$GITOPS_REMOTE" show main:environments/dev/values.yaml | grep -q never-pushed; then echo "Synced/Degraded/Running/$head"
+  elif [ ! -f "$STATE/never-degraded" ] && git --git-dir="$GITOPS_REMOTE" show main:environments/dev/values.yaml | grep -q never-pushed; then echo "Synced/Degraded/Running/$head"
   else echo "Synced/Healthy/Succeeded/$head"; fi
 }
 case "$*" in
@@ -75,7 +75,7 @@ afterAll(() => {
 });
 
 /** Runs bootstrap/e2e.sh with the stubs; `port` is where the stand-in web app listens; `setup` changes the stubs' world. */
-async function runE2e(port: number, setup: (state: string, bin: string) => void = () => undefined): Promise<Run> {
+async function runE2e(port: number, setup: (state: string, bin: string) => void = () => undefined, env: Record<string, string> = {}): Promise<Run> {
   const work = mkdtempSync(join(tmpdir(), 'e2e-run-'));
   dirs.push(work);
   const [bin, state, artifacts] = ['bin', 'state', 'artifacts'].map((dir) => join(work, dir)) as [string, string, string];
@@ -89,7 +89,7 @@ async function runE2e(port: number, setup: (state: string, bin: string) => void 
   setup(state, bin);
   return new Promise((resolve) => {
     const child = spawn('/bin/bash', [join(REPO_ROOT, 'bootstrap/e2e.sh')], {
-      env: { PATH: `${bin}:/usr/bin:/bin`, HOME: work, ARTIFACTS_DIR: artifacts, E2E_WEB_PORT: String(port), POLL_SECONDS: '0', GIT_CONFIG_NOSYSTEM: '1' },
+      env: { PATH: `${bin}:/usr/bin:/bin`, HOME: work, ARTIFACTS_DIR: artifacts, E2E_WEB_PORT: String(port), POLL_SECONDS: '0', GIT_CONFIG_NOSYSTEM: '1', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -187,6 +187,15 @@ describe('bootstrap/e2e.sh on failure', () => {
     expect(existsSync(run.artifacts) ? readdirSync(run.artifacts).sort() : []).toEqual(
       expect.arrayContaining(['argocd-applications.yaml', 'events.txt', 'resources.txt', 'todo-dev-logs.txt']),
     );
+    expect(run.calls.at(-1)).toBe('kind delete cluster --name todo-e2e');
+  }, 60_000);
+
+  it('gives up when the broken revision never turns Degraded, within WAIT_TIMEOUT_SECONDS, naming what it saw', async () => {
+    const web = await standInWeb();
+    const run = await runE2e(web.port, (state) => writeFileSync(join(state, 'never-degraded'), ''), { WAIT_TIMEOUT_SECONDS: '2' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^chatbot-dev is not Degraded after 2 s \(it is Synced\/Healthy, last sync Succeeded at [0-9a-f]{12}\)\.$/);
+    expect(readdirSync(run.artifacts)).toContain('events.txt');
     expect(run.calls.at(-1)).toBe('kind delete cluster --name todo-e2e');
   }, 60_000);
 
