@@ -6,7 +6,7 @@ import { ormConfig } from './database/orm.config.js';
 /** `npm run migrate`: applies pending migrations and exits (the Helm pre-install/pre-upgrade Job). */
 async function main(): Promise<void> {
   const databaseUrl = loadDatabaseUrl();
-  const orm = await MikroORM.init(ormConfig({ url: databaseUrl, poolMax: 2 }));
+  const orm = await MikroORM.init(ormConfig({ url: databaseUrl, poolMax: 2, statementTimeoutMs: 0 }));
   try {
     const applied = await migrateUnderLock(orm, databaseUrl);
     console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database is up to date');

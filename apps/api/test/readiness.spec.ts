@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { TestIssuer } from './support/auth.js';
 import { freePort } from '../src/common/free-port.js';
 import { startApi, type RunningApi } from './support/api.js';
@@ -26,6 +27,14 @@ afterAll(async () => {
 });
 
 const status = async (path: string) => (await fetch(`${api.url}${path}`)).status;
+
+/** A request's status and how long it took to answer. */
+async function timed(path: string, init: RequestInit = {}): Promise<{ status: number; ms: number; message: string }> {
+  const started = Date.now();
+  const response = await fetch(`${api.url}${path}`, init);
+  const body = (await response.json()) as { message?: string };
+  return { status: response.status, ms: Date.now() - started, message: body.message ?? '' };
+}
 
 describe('a database outage (SC-027)', () => {
   test('readiness fails while the database is down, liveness never does, and readiness recovers', async () => {
@@ -57,5 +66,35 @@ describe('a database outage (SC-027)', () => {
     const recoveredAfterMs = await waitFor200(`${api.url}/ready`, 30_000);
     expect(recoveredAfterMs).toBeLessThan(30_000);
     console.log(`readiness recovered ${recoveredAfterMs} ms after the database returned`);
+  }, 60_000);
+
+  test('a database that hangs: reads, writes and chat turns answer 503 within 10 s, readiness fails, and all recover', async () => {
+    const token = await issuer.token('hang-user');
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const post = (path: string, body: object) => ({ method: 'POST', headers, body: JSON.stringify(body) });
+    expect((await timed('/api/tasks', post('/api/tasks', { title: 'before the hang' }))).status).toBe(201);
+
+    proxy.pause();
+    const during = await Promise.all([
+      timed('/api/tasks', { headers }),
+      timed('/api/tasks', post('/api/tasks', { title: 'while the database hangs' })),
+      timed('/api/chat', post('/api/chat', { message: 'add a task to call the plumber', client_message_id: randomUUID() })),
+      timed('/api/conversations', { headers }),
+      timed('/ready'),
+    ]);
+    for (const answer of during) {
+      expect(answer.status).toBe(503);
+      expect(answer.message).toMatch(/^database unavailable/);
+      expect(answer.ms).toBeLessThan(10_000);
+    }
+    console.log(`while the database hung: 503 after ${during.map((answer) => answer.ms).join(', ')} ms`);
+
+    proxy.resume();
+    await waitFor200(`${api.url}/ready`, 15_000);
+    const list = await timed('/api/tasks', { headers });
+    expect(list.status).toBe(200);
+    expect((await timed('/api/tasks', post('/api/tasks', { title: 'after the hang' }))).status).toBe(201);
+    const titles = ((await (await fetch(`${api.url}/api/tasks`, { headers })).json()) as { title: string }[]).map((task) => task.title);
+    expect(titles).toEqual(expect.arrayContaining(['before the hang', 'after the hang']));
   }, 60_000);
 });

@@ -80,8 +80,11 @@ describe('in a real browser against the real servers', () => {
     expect(await row.textContent()).toContain(`Due ${shown}`);
     await page.screenshot({ path: `${ARTIFACTS}tasks.png`, fullPage: true });
 
+    // The checkbox flips at once; reloading before the server answered would cancel the request.
+    const completion = page.waitForResponse((response) => /\/api\/tasks\/\d+\/complete$/.test(response.url()));
     await row.getByRole('checkbox').check();
     await expect(row.getByRole('checkbox').isChecked()).resolves.toBe(true);
+    expect((await completion).status()).toBe(200);
     await page.reload();
     const reloadedRow = page.locator('[data-testid="task-row"]', { hasText: 'Buy milk' });
     await reloadedRow.waitFor();

@@ -11,7 +11,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
-  PGLITE_DATA_DIR: z.string().optional(),
+  DATA_DIR: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   LLM_BASE_URL: z.string().url().optional(),
   LLM_MODEL: z.string().min(1).default('gpt-4.1-mini'),
@@ -30,9 +30,10 @@ export interface AppConfig {
   env: Env['NODE_ENV'];
   port: number;
   host: string;
-  /** Unset only in development, where the api starts an embedded PGlite instead. */
+  /** Unset only in development, where the api starts the embedded PostgreSQL instead. */
   databaseUrl?: string;
-  pgliteDataDir?: string;
+  /** Development only: where the embedded PostgreSQL and the other private files live (`.data`). */
+  dataHome?: string;
   dbPoolMax: number;
   llm: { apiKey?: string; baseUrl?: string; model: string } | null;
   auth: { jwksUrl: string; issuer: string; audience: string };
@@ -81,7 +82,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     port: env.PORT,
     host: env.HOST,
     databaseUrl,
-    pgliteDataDir: env.PGLITE_DATA_DIR,
+    dataHome: env.DATA_DIR,
     dbPoolMax: env.DB_POOL_MAX,
     llm: llmConfigured ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL } : null,
     auth: { jwksUrl, issuer: env.AUTH_ISSUER ?? webUrl, audience: env.AUTH_AUDIENCE ?? webUrl },

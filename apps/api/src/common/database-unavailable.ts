@@ -1,7 +1,17 @@
 import { ConnectionException } from '@mikro-orm/core';
+import { QUERY_TIMEOUT_MESSAGE } from './database-client.js';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P03']);
-const NETWORK_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/;
+/** Network failures, and PostgreSQL's: admin shutdown, cannot connect now, too many connections, statement timeout. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P03', '53300', '57014']);
+const NETWORK_MESSAGES = new RegExp(
+  [
+    'Connection terminated',
+    'timeout exceeded when trying to connect',
+    QUERY_TIMEOUT_MESSAGE,
+    'not queryable',
+    'the database system is (starting up|shutting down)',
+  ].join('|'),
+);
 
 /** True when an error means the database cannot be reached (a 503), not that the request was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {

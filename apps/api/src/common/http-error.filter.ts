@@ -43,6 +43,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { status: error.getStatus(), message: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) };
     }
     if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
       return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'database unavailable: try again shortly' };
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -1,4 +1,5 @@
 import { Migrator } from '@mikro-orm/migrations';
+import { poolOptions } from '../common/database-client.js';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
 import { ConversationSchema } from '../chat/conversation.entity.js';
@@ -9,12 +10,14 @@ import { TaskSchema } from '../tasks/task.entity.js';
 export interface DatabaseSettings {
   url: string;
   poolMax: number;
+  /** Per statement; 0 for none (the migrate command: a migration may take long). Default STATEMENT_TIMEOUT_MS. */
+  statementTimeoutMs?: number;
 }
 
 /** Generated migrations go to src/migrations, beside their snapshot (see `npm run migration:create`). */
 export const MIGRATIONS_SOURCE_DIR = fileURLToPath(new URL('../../src/migrations', import.meta.url));
 
-export function ormConfig({ url, poolMax }: DatabaseSettings): Options {
+export function ormConfig({ url, poolMax, statementTimeoutMs }: DatabaseSettings): Options {
   return defineConfig({
     clientUrl: url,
     entities: [TaskSchema, ConversationSchema, MessageSchema],
@@ -32,8 +35,8 @@ export function ormConfig({ url, poolMax }: DatabaseSettings): Options {
       allOrNothing: true,
     },
     pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000 },
-    // Fail fast while the database is down, so readiness answers 503 instead of hanging.
-    driverOptions: { connectionTimeoutMillis: 3000 },
+    // Fail fast while the database is down or hangs, so requests and readiness answer 503 instead of waiting.
+    driverOptions: poolOptions(statementTimeoutMs),
     debug: false,
   });
 }

@@ -1,24 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import type { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 
-/** The server the tests use unless DATABASE_URL names another; each run gets a fresh database there. */
-const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+/**
+ * Jest loads globalSetup and globalTeardown without the suites' `.js` → `.ts` mapping, so they load
+ * the built api (npm test builds it first), typed from its sources.
+ */
+const BUILT_EMBEDDED_POSTGRES = '../../dist/database/embedded-postgres.js';
+const embeddedPostgresModule = () =>
+  import(BUILT_EMBEDDED_POSTGRES) as Promise<typeof import('../../src/database/embedded-postgres.js')>;
+
+
+/**
+ * Each run gets a fresh database on a PostgreSQL server: the one DATABASE_URL names, or — when it is
+ * unset — the embedded PostgreSQL 17 that `npm start` uses, started here for this run (a throw-away
+ * cluster, stopped and removed by global-teardown). No server needs to be installed for `npm test`.
+ */
+export interface EmbeddedRun {
+  server: EmbeddedPostgres;
+  dataHome: string;
+}
+
+declare global {
+  var __embeddedTestPostgres: EmbeddedRun | undefined;
+}
+
+async function serverUrl(): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const dataHome = mkdtempSync(join(tmpdir(), 'todo-test-pg-'));
+  const { startEmbeddedPostgres } = await embeddedPostgresModule();
+  const server = await startEmbeddedPostgres({ dataHome, durable: false });
+  globalThis.__embeddedTestPostgres = { server, dataHome };
+  console.log(`\nembedded PostgreSQL ${server.version} for this run (DATABASE_URL is unset), data in ${server.dataDir}`);
+  return server.url;
+}
 
 export default async function globalSetup(): Promise<void> {
-  const serverUrl = process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const url = await serverUrl();
+  const admin = new pg.Client({ connectionString: url });
   try {
     await admin.connect();
   } catch (error) {
     throw new Error(
-      `The tests need PostgreSQL: none answered at ${new URL(serverUrl).host} (${(error as Error).message}). ` +
-        'Set DATABASE_URL to a server where the user may create databases.',
+      `The tests need PostgreSQL: none answered at ${new URL(url).host} (${(error as Error).message}). ` +
+        'Set DATABASE_URL to a server where the user may create databases, or unset it to use the embedded one.',
     );
   }
   const name = `todo_test_${Date.now()}_${process.pid}`;
   await admin.query(`create database "${name}"`);
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  process.env.TEST_SERVER_URL = serverUrl;
-  process.env.DATABASE_URL = url.toString();
+  const database = new URL(url);
+  database.pathname = `/${name}`;
+  process.env.TEST_SERVER_URL = url;
+  process.env.DATABASE_URL = database.toString();
 }

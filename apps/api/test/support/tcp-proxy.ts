@@ -1,12 +1,16 @@
 import { createServer, Socket, type Server } from 'node:net';
 
 /**
- * A TCP proxy in front of PostgreSQL that a test can cut and restore: while it is down, new
- * connections are refused and open ones are dropped, which is what the api sees when the database dies.
+ * A TCP proxy in front of PostgreSQL that a test can cut, hang and restore. Cut (`stop`): new
+ * connections are refused and open ones dropped — a database that died. Hung (`pause`): connections
+ * stay open but nothing passes either way — a database that stopped answering (SIGSTOP, a full disk,
+ * a lost network path). `resume` delivers what was held, in order, to the connections still open.
  */
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  private paused = false;
+  private held: Array<() => void> = [];
 
   constructor(
     private readonly target: { host: string; port: number },
@@ -19,7 +23,10 @@ export class TcpProxy {
       this.track(client);
       this.track(upstream);
       upstream.connect(this.target.port, this.target.host);
-      client.pipe(upstream).pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
       client.on('error', () => upstream.destroy());
       upstream.on('error', () => client.destroy());
     });
@@ -32,6 +39,27 @@ export class TcpProxy {
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    const held = this.held;
+    this.held = [];
+    for (const deliver of held) deliver();
+  }
+
+  private forward(from: Socket, to: Socket): void {
+    from.on('data', (chunk: Buffer) => {
+      const deliver = () => {
+        if (!to.destroyed) to.write(chunk);
+      };
+      if (this.paused) this.held.push(deliver);
+      else deliver();
+    });
   }
 
   private track(socket: Socket): void {

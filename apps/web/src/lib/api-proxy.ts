@@ -18,13 +18,44 @@ export function apiPathFor(segments: string[]): string | null {
   return `/api/${segments.join('/')}`;
 }
 
-/** A JWT for the signed-in user (better-auth's JWT plugin), or null without a session. */
-async function userToken(headers: Headers): Promise<string | null> {
+/** The api's answer may take this long to start (a chat turn with a model takes longer), then 503. */
+const API_TIMEOUT_MS = 20_000;
+const CHAT_TIMEOUT_MS = 120_000;
+
+type Identity = { token: string } | { status: 401 | 503; message: string };
+
+/** An error and its causes in one line, for the log. */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    parts.push(`${typeof message === 'string' ? message : String(current)}${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+  return parts.join(' <- ');
+}
+
+const isUnauthorized = (error: unknown) => (error as { statusCode?: unknown } | null)?.statusCode === 401;
+
+/**
+ * The signed-in user's JWT, or why there is none. 401 only when the request carries no valid session;
+ * when the session cannot be read (the database is down or hangs) it is a 503, logged with its cause.
+ * One better-auth call: getSession reads the session, and the JWT plugin mints the token with it
+ * (the `set-auth-jwt` header). better-auth's getToken cannot be used: it answers 401 for any failure.
+ */
+async function userToken(headers: Headers): Promise<Identity> {
+  const auth = getAuth();
   try {
-    const { token } = await getAuth().api.getToken({ headers });
-    return token;
-  } catch {
-    return null;
+    const session = await auth.api.getSession({ headers, returnHeaders: true });
+    if (!session.response) return { status: 401, message: 'sign in first' };
+    const token = session.headers.get('set-auth-jwt');
+    if (token) return { token };
+    const payload = { iat: Math.floor(Date.now() / 1000), ...session.response.user, sub: session.response.user.id };
+    const signed = await auth.api.signJWT({ body: { payload } });
+    return { token: signed.token };
+  } catch (error) {
+    if (isUnauthorized(error)) return { status: 401, message: 'sign in first' };
+    console.error(`[bff] reading the session failed: ${describeError(error)}`);
+    return { status: 503, message: 'sessions cannot be read right now (database unavailable); try again shortly' };
   }
 }
 
@@ -35,24 +66,37 @@ async function userToken(headers: Headers): Promise<string | null> {
 export async function forwardToApi(request: Request, segments: string[]): Promise<Response> {
   const path = apiPathFor(segments);
   if (!path) return jsonError(404, 'not found');
-  const token = await userToken(request.headers);
-  if (!token) return jsonError(401, 'sign in first');
+  const identity = await userToken(request.headers);
+  if (!('token' in identity)) return jsonError(identity.status, identity.message);
   const hasBody = !['GET', 'HEAD'].includes(request.method);
+  const timeoutMs = segments[0] === 'chat' ? CHAT_TIMEOUT_MS : API_TIMEOUT_MS;
+  // Until the answer starts: a stream (SSE) may then run as long as it needs.
+  const headersTimeout = new AbortController();
+  const timer = setTimeout(() => headersTimeout.abort(), timeoutMs);
   let upstream: Response;
   try {
     upstream = await fetch(`${webEnv().apiUrl}${path}${new URL(request.url).search}`, {
       method: request.method,
       headers: {
-        authorization: `Bearer ${token}`,
+        authorization: `Bearer ${identity.token}`,
         accept: request.headers.get('accept') ?? 'application/json',
         ...(hasBody ? { 'content-type': request.headers.get('content-type') ?? 'application/json' } : {}),
       },
       body: hasBody ? await request.text() : undefined,
-      signal: request.signal,
+      signal: AbortSignal.any([request.signal, headersTimeout.signal]),
     });
-  } catch {
+  } catch (error) {
+    if (request.signal.aborted) return jsonError(499, 'the request was cancelled');
+    if (headersTimeout.signal.aborted) {
+      console.error(`[bff] ${request.method} ${path}: the api did not answer within ${timeoutMs / 1000} s`);
+      return jsonError(503, `the api did not answer within ${timeoutMs / 1000} s; try again shortly`);
+    }
+    console.error(`[bff] ${request.method} ${path}: the api cannot be reached: ${describeError(error)}`);
     return jsonError(502, 'the api cannot be reached right now; try again shortly');
+  } finally {
+    clearTimeout(timer);
   }
+  if (upstream.status >= 500) console.error(`[bff] ${request.method} ${path}: the api answered ${upstream.status}`);
   const headers = new Headers();
   for (const name of FORWARDED_HEADERS) {
     const value = upstream.headers.get(name);

@@ -11,7 +11,7 @@ const AUTH_MIGRATION_LOCK_KEY = 7_202_611_241;
  * connection of its own, so replicas starting together never race on CREATE TABLE.
  */
 export async function migrateAuthTables(): Promise<void> {
-  const lock = new pg.Client({ connectionString: webEnv().databaseUrl });
+  const lock = new pg.Client({ connectionString: webEnv().databaseUrl, connectionTimeoutMillis: 10_000 });
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [AUTH_MIGRATION_LOCK_KEY]);

@@ -1,7 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { nextCookies } from 'better-auth/next-js';
 import { jwt } from 'better-auth/plugins';
-import pg from 'pg';
+import { databasePool } from './database';
 import { webEnv } from './env';
 
 /** Short-lived: the web server mints a fresh one for each api call it forwards. */
@@ -10,7 +10,7 @@ const JWT_LIFETIME = '15m';
 function createAuth() {
   const env = webEnv();
   return betterAuth({
-    database: new pg.Pool({ connectionString: env.databaseUrl, max: 5 }),
+    database: databasePool(),
     baseURL: env.authUrl,
     secret: env.authSecret,
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },

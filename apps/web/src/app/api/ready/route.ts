@@ -1,17 +1,20 @@
-import { jsonError } from '@/lib/api-proxy';
+import { describeError, jsonError } from '@/lib/api-proxy';
+import { pingDatabase } from '@/lib/database';
 import { webEnv } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
-const API_TIMEOUT_MS = 2000;
+const CHECK_TIMEOUT_MS = 2000;
 
-/** Readiness: the api answers its own readiness check. */
+/** Readiness: this server reads its sessions (the database answers) and the api is ready. */
 export async function GET(): Promise<Response> {
-  try {
-    const response = await fetch(`${webEnv().apiUrl}/ready`, { signal: AbortSignal.timeout(API_TIMEOUT_MS) });
-    if (response.ok) return Response.json({ status: 'ready', api: 'up' });
-    return jsonError(503, `api not ready (status ${response.status})`);
-  } catch (error) {
-    return jsonError(503, `api unreachable: ${(error as Error).message}`);
-  }
+  const [database, api] = await Promise.all([
+    pingDatabase(CHECK_TIMEOUT_MS).then(() => null, (error: unknown) => `database unavailable: ${describeError(error)}`),
+    fetch(`${webEnv().apiUrl}/ready`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS + 1000) }).then(
+      (response) => (response.ok ? null : `api not ready (status ${response.status})`),
+      (error: unknown) => `api unreachable: ${(error as Error).message}`,
+    ),
+  ]);
+  if (database ?? api) return jsonError(503, [database, api].filter(Boolean).join('; '));
+  return Response.json({ status: 'ready', database: 'up', api: 'up' });
 }
