@@ -82,8 +82,11 @@ export function setEncryptedData(repoRoot: string, environment: string, encrypte
   if (!existsSync(file)) throw new Error(`${file} does not exist.`);
   const before = readFileSync(file, 'utf8');
   const document = parseDocument(before);
-  // Replace the whole map: a key dropped from .env must not linger as a stale ciphertext.
-  document.setIn(['secrets', 'mode'], 'sealed');
+  // Replace the whole map: a key dropped from .env must not linger as a stale ciphertext. The mode is
+  // written only where the profile below does not already say sealed (environment files hold differences).
+  const chart = join(repoRoot, 'charts', 'chatbot');
+  const below = [join(chart, 'values.yaml'), join(chart, `values-${environment}.yaml`)].map(readTree).reduce(mergeValues, {});
+  if (valueAt(below, 'secrets.mode') !== 'sealed') document.setIn(['secrets', 'mode'], 'sealed');
   document.setIn(['secrets', 'encryptedData'], document.createNode(encryptedData));
   const after = document.toString({ lineWidth: 0 });
   if (after === before) return '';

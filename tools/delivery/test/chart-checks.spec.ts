@@ -1,5 +1,7 @@
 /** helm lint / install --dry-run with Helm 4, values.schema.json and template guards, values comments, the validator itself. */
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { withValuesTable } from '../src/chart-readme.js';
 import { describe, expect, it } from '@jest/globals';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
@@ -212,21 +214,44 @@ describe('value-driven behaviour', () => {
   });
 });
 
-describe('values.yaml documents every value', () => {
-  // environments/<env>/values.yaml is rewritten by seal-secret.sh and the tag bump: only the chart's files are held to this
-  for (const file of ['values.yaml', 'values-dev.yaml', 'values-prod.yaml']) {
-    it(`${file}: every key line is preceded by a comment line`, () => {
-      const lines = readFileSync(`${CHART_DIR}/${file}`, 'utf8').split('\n');
-      const undocumented: string[] = [];
-      lines.forEach((line, i) => {
-        if (!/^\s*[A-Za-z_][\w.-]*:/.test(line)) return; // key lines only (list items and comments skipped)
-        const previous = lines[i - 1]?.trim() ?? '';
-        if (!previous.startsWith('#')) undocumented.push(`${i + 1}: ${line.trim()}`);
-      });
-      expect(lines.filter((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l)).length).toBeGreaterThan(3);
-      expect(undocumented).toEqual([]);
-    });
-  }
+describe('values: documented once, layered as differences', () => {
+  const readmePath = `${CHART_DIR}/README.md`;
+  const valuesYaml = readFileSync(`${CHART_DIR}/values.yaml`, 'utf8');
+
+  it('the chart README lists every value of values.yaml with its default and comment (npm run chart-readme)', () => {
+    const readme = readFileSync(readmePath, 'utf8');
+    expect(readme).toBe(withValuesTable(readme, valuesYaml));
+    expect(readme).toContain('| `api.autoscaling.targetCPUUtilizationPercentage` | `70` | Average CPU utilisation target, percent of requests. |');
+  });
+
+  it('a changed default makes the README stale (the check is live)', () => {
+    const readme = readFileSync(readmePath, 'utf8');
+    expect(withValuesTable(readme, valuesYaml.replace('targetCPUUtilizationPercentage: 70', 'targetCPUUtilizationPercentage: 80'))).not.toBe(readme);
+  });
+
+  /** Every leaf of a values file, as [dotted path, value]. */
+  const leaves = (tree: unknown, prefix = ''): [string, unknown][] =>
+    tree !== null && typeof tree === 'object' && !Array.isArray(tree) && Object.keys(tree).length > 0
+      ? Object.entries(tree).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key))
+      : [[prefix, tree]];
+  const load = (file: string) => parse(readFileSync(file, 'utf8')) as unknown;
+  const valueAtPath = (tree: unknown, path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
+  const layers: [string, string[]][] = [
+    ...ENVS.map((env): [string, string[]] => [`${CHART_DIR}/values-${env}.yaml`, [`${CHART_DIR}/values.yaml`]]),
+    ...ENVS.map((env): [string, string[]] => [valueFiles(env)[1]!, [`${CHART_DIR}/values.yaml`, `${CHART_DIR}/values-${env}.yaml`]]),
+  ];
+
+  it.each(layers)('%s sets only values that differ from the layers below it', (file, below) => {
+    const repeated = leaves(load(file))
+      // The image lines belong to bootstrap and CI (a fork's owner, a bumped tag), whatever the defaults say.
+      .filter(([path]) => !/^(api|web)\.image\./.test(path))
+      .filter(([path, value]) => {
+        const inherited = below.map(load).reduce<unknown>((found, tree) => valueAtPath(tree, path) ?? found, undefined);
+        return JSON.stringify(inherited) === JSON.stringify(value);
+      })
+      .map(([path]) => path);
+    expect(repeated).toEqual([]);
+  });
 });
 
 describe('the offline validator', () => {
