@@ -42,10 +42,11 @@ export function imageRepository(owner: string, component: (typeof COMPONENTS)[nu
   return `ghcr.io/${owner}/todo-chatbot-${component}`;
 }
 
+/** YAML files below dir, Helm templates left out (they are not YAML until rendered). */
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return yamlFiles(path);
+    if (entry.isDirectory()) return entry.name === 'templates' ? [] : yamlFiles(path);
     return /\.ya?ml$/.test(entry.name) ? [path] : [];
   });
 }

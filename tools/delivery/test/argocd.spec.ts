@@ -8,7 +8,7 @@ import { AppProject, type IAppProject } from '@kubernetes-models/argo-cd/argopro
 import { Application, type IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { parseAllDocuments } from 'yaml';
 import { REPO_ROOT } from '../src/binaries.js';
-import { render, unknownFields, type Environment } from '../src/chart.js';
+import { helm, render, unknownFields, type Environment } from '../src/chart.js';
 import { effectiveValues, valueAt } from '../src/environment-values.js';
 import { COMPONENTS, imageOwner, imageRepository, pointAtFork } from '../src/point-at-fork.js';
 
@@ -19,24 +19,26 @@ const ENVIRONMENTS: readonly Environment[] = ['dev', 'prod'];
 
 type ArgoObject = IAppProject | IApplication;
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return yamlFiles(path);
-    return entry.name.endsWith('.yaml') ? [path] : [];
-  });
+const APPS_CHART = join(ARGOCD_DIR, 'apps');
+
+function parseObjects(file: string, text: string): { file: string; object: ArgoObject }[] {
+  return parseAllDocuments(text)
+    .map((document) => {
+      if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0]?.message}`);
+      return document.toJS() as ArgoObject | null;
+    })
+    .filter((object): object is ArgoObject => object !== null)
+    .map((object) => ({ file, object }));
 }
 
+/** The objects the cluster gets: the two applied files, and the Applications the root renders from argocd/apps. */
 function loadObjects(): { file: string; object: ArgoObject }[] {
-  return yamlFiles(ARGOCD_DIR).flatMap((file) =>
-    parseAllDocuments(readFileSync(file, 'utf8'))
-      .map((document) => {
-        if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0]?.message}`);
-        return document.toJS() as ArgoObject | null;
-      })
-      .filter((object): object is ArgoObject => object !== null)
-      .map((object) => ({ file, object })),
-  );
+  const rendered = helm(['template', 'todo-chatbot-apps', APPS_CHART]);
+  if (rendered.status !== 0) throw new Error(`helm template argocd/apps failed: ${rendered.stderr}`);
+  return [
+    ...['projects.yaml', 'root.yaml'].flatMap((name) => parseObjects(join(ARGOCD_DIR, name), readFileSync(join(ARGOCD_DIR, name), 'utf8'))),
+    ...parseObjects(APPS_CHART, rendered.stdout),
+  ];
 }
 
 const objects = loadObjects();
@@ -210,8 +212,18 @@ describe('the root Application (app of apps)', () => {
     expect(root.spec.syncPolicy?.syncOptions).toContain('RespectIgnoreDifferences=true');
   });
 
-  it('argocd/apps holds exactly the environment Applications', () => {
-    expect(readdirSync(join(REPO_ROOT, 'argocd/apps')).sort()).toEqual(['chatbot-dev.yaml', 'chatbot-prod.yaml']);
+  it('argocd/apps is a Helm chart that renders exactly the environment Applications from one template', () => {
+    expect(root.spec.source?.helm?.releaseName).toBe('todo-chatbot-apps');
+    expect(readdirSync(join(APPS_CHART, 'templates'))).toEqual(['environment.yaml']);
+    expect(applications.map((app) => app.metadata.name).filter((name) => name !== 'todo-chatbot-root').sort()).toEqual(['chatbot-dev', 'chatbot-prod']);
+    const lint = helm(['lint', '--strict', APPS_CHART]);
+    expect(lint.status).toBe(0);
+  });
+
+  it('an environment added to argocd/apps/values.yaml becomes an Application (one definition)', () => {
+    const rendered = helm(['template', 'todo-chatbot-apps', APPS_CHART, '--set', 'environments.staging.automated=true']);
+    const names = parseObjects('staging', rendered.stdout).map(({ object }) => object.metadata.name);
+    expect(names.sort()).toEqual(['chatbot-dev', 'chatbot-prod', 'chatbot-staging']);
   });
 });
 

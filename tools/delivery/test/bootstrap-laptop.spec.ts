@@ -46,7 +46,7 @@ describe('sealed dev secrets on a new cluster', () => {
   it('keeps the committed ciphertexts when this cluster decrypts them', () => {
     const machine = sealedFork();
     const result = machine.run();
-    expect(result.status).toBe(0);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(machine.calls().filter((call) => call.startsWith('kubeseal --raw'))).toEqual([]);
     expect(pushedSecrets(machine).OPENAI_API_KEY).toBe('AgOldCluster');
   });
@@ -71,7 +71,7 @@ describe('the sealing key survives down.sh --delete', () => {
   it('sealing-key.sh restore applies it and restarts the controller, which reads keys at start', () => {
     machine.clearCalls();
     const result = machine.run(['restore'], {}, 'machine', 'sealing-key.sh');
-    expect(result.status).toBe(0);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     const calls = machine.calls();
     expect(calls.indexOf(`kubectl --context minikube apply -f ${backup}`)).toBeLessThan(
       calls.indexOf('kubectl --context minikube -n kube-system rollout restart deployment/sealed-secrets-controller'),
@@ -92,7 +92,7 @@ describe('minikube.sh on a new cluster with a backed-up key', () => {
     mkdirSync(dirname(backup), { recursive: true });
     writeFileSync(backup, 'apiVersion: v1\nkind: List\nitems: []\n', { mode: 0o600 });
     const result = machine.run();
-    expect(result.status).toBe(0);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     const calls = machine.calls();
     const restore = calls.indexOf(`kubectl --context minikube apply -f ${backup}`);
     expect(restore).toBeGreaterThan(-1);
@@ -114,7 +114,7 @@ describe('sync.sh', () => {
   it('prod: also starts the sync its manual policy waits for', () => {
     machine.clearCalls();
     const result = machine.run(['prod'], {}, 'machine', 'sync.sh');
-    expect(result.status).toBe(0);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(machine.calls().find((call) => call.includes(' patch application chatbot-prod --type merge'))).toContain('"sync":{"syncStrategy":{"hook":{}}}');
   });
 
@@ -138,7 +138,7 @@ describe('db.sh', () => {
 
   it('restores that file with pg_restore in one transaction', () => {
     const result = machine.run(['restore', dump], {}, 'machine', 'db.sh');
-    expect(result.status).toBe(0);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(machine.calls().find((call) => call.includes('pg_restore'))).toContain('--single-transaction');
   });
 

@@ -61,7 +61,7 @@ describe("a fork's rewrite and first tag bump", () => {
     expect(bump.stderr).toBe('');
     expect(bump.status).toBe(0);
     expect(changed.sort()).toEqual(
-      ['argocd/apps/chatbot-dev.yaml', 'argocd/apps/chatbot-prod.yaml', 'argocd/projects.yaml', 'argocd/root.yaml', 'environments/dev/values.yaml', 'environments/prod/values.yaml'].sort(),
+      ['argocd/apps/values.yaml', 'argocd/projects.yaml', 'argocd/root.yaml', 'environments/dev/values.yaml', 'environments/prod/values.yaml'].sort(),
     );
     expect(yamlAt(root, 'argocd/root.yaml').spec.source.repoURL).toBe(FORK_URL);
     const dev = yamlAt(root, 'environments/dev/values.yaml');
