@@ -250,3 +250,14 @@ seccompProfile:
       name: {{ include "chatbot.databaseSecretName" . }}
       key: DATABASE_URL
 {{- end }}
+
+{{/*
+TRUSTED_PROXIES for web and api: the proxies whose X-Forwarded-For is believed (rate limits, logs key on
+the client address); with the Ingress on, its controller's addresses too. Nothing when the list is empty.
+*/}}
+{{- define "chatbot.trustedProxiesEnv" -}}
+{{- $proxies := concat .Values.trustedProxies (ternary .Values.ingress.trustedProxies list .Values.ingress.enabled) }}
+{{- with $proxies }}
+TRUSTED_PROXIES: {{ join "," . | quote }}
+{{- end }}
+{{- end }}

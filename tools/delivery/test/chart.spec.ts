@@ -110,7 +110,7 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     for (const component of ['api', 'web'] as const) {
       const c = container(deployment(env, component));
       const [live, ready, port] = expected[component];
-      expect(c.ports).toEqual([{ name: 'http', containerPort: port, protocol: 'TCP' }]);
+      expect(c.ports![0]).toEqual({ name: 'http', containerPort: port, protocol: 'TCP' });
       expect(c.livenessProbe).toMatchObject({ httpGet: { path: live, port: 'http' }, periodSeconds: 10, failureThreshold: 3 });
       expect(c.readinessProbe).toMatchObject({ httpGet: { path: ready, port: 'http' }, periodSeconds: 10, initialDelaySeconds: 20, failureThreshold: 3 });
     }
@@ -316,6 +316,27 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     const rules = findObject<INetworkPolicy>(objects(env), 'NetworkPolicy', '-api').spec!.ingress!;
     const metrics = rules.filter((r) => r.from!.some((p) => p.namespaceSelector));
     expect(metrics).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port }] }]);
+  });
+
+  it('/metrics has its own port: the api listens there (METRICS_PORT), the Service and the app port rule do not expose it', () => {
+    const metricsPort = container(deployment(env, 'api')).ports!.find((p) => p.name === 'metrics')!.containerPort;
+    expect(findObject<IConfigMap>(objects(env), 'ConfigMap', '-api-config').data!.METRICS_PORT).toBe(String(metricsPort));
+    expect(findObject<IService>(objects(env), 'Service', '-api').spec!.ports!.map((p) => p.targetPort)).toEqual(['http']);
+    const appRule = findObject<INetworkPolicy>(objects(env), 'NetworkPolicy', '-api').spec!.ingress!.find((r) => r.from!.some((p) => p.podSelector))!;
+    expect(appRule.ports).toEqual([{ protocol: 'TCP', port: 8000 }]);
+    expect(metricsPort).not.toBe(8000);
+  });
+
+  it('trusted proxies: none by default; with the Ingress on, its controller addresses, for web and api alike', () => {
+    const proxies = (set: string[]) =>
+      ['-api-config', '-web-config'].map((name) => findObject<IConfigMap>(render({ env, set }), 'ConfigMap', name).data!.TRUSTED_PROXIES);
+    expect(proxies([])).toEqual([undefined, undefined]);
+    expect(proxies(['ingress.enabled=true', 'ingress.host=', 'publicUrl=http://todo.example.com'])).toEqual(['10.244.0.0/16', '10.244.0.0/16']);
+    expect(proxies(['trustedProxies={10.0.0.1,10.1.0.0/16}'])).toEqual(['10.0.0.1,10.1.0.0/16', '10.0.0.1,10.1.0.0/16']);
+  });
+
+  it(`chat turns per user and minute: ${env === 'prod' ? '30 in prod (model cost)' : 'unlimited in dev'}`, () => {
+    expect(findObject<IConfigMap>(objects(env), 'ConfigMap', '-api-config').data!.CHAT_RATE_LIMIT_PER_MINUTE).toBe(env === 'prod' ? '30' : undefined);
   });
 
   it('LLM egress: every configured port (default 443 only)', () => {
