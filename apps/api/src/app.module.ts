@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { APP_CONFIG, type AppConfig } from './common/config.js';
+import { newRequestId, type RequestWithId } from './common/request-context.js';
 import { ormConfig } from './database/orm.config.js';
 import { HealthModule } from './health/health.module.js';
 import { McpModule } from './mcp/mcp.module.js';
@@ -32,6 +33,10 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
+            // The id requestIdMiddleware assigned (an incoming X-Request-Id or a fresh one).
+            genReqId: (request) => (request as RequestWithId).id ?? newRequestId(),
+            // The client's address as Express sees it: X-Forwarded-For only behind TRUSTED_PROXIES.
+            customProps: (request) => ({ client_ip: (request as RequestWithId).ip }),
             // Probes and scrapes every few seconds would drown the useful lines.
             autoLogging: { ignore: (request) => ['/health', '/ready', '/metrics'].includes(request.url ?? '') },
             redact: ['req.headers.authorization', 'req.headers.cookie'],

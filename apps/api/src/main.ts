@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const where = embedded ? `embedded PostgreSQL ${embedded.version}, data in ${embedded.dataDir}` : 'PostgreSQL';
   const engine = config.llm ? `model ${config.llm.model}` : 'offline chat engine';
-  console.log(`api listening on http://localhost:${config.port} (${where}, ${engine})`);
+  const metrics = config.metricsPort ? `, /metrics on port ${config.metricsPort}` : '';
+  console.log(`api listening on http://${config.host}:${config.port} (${where}, ${engine}${metrics})`);
 }
 
 main().catch((error: unknown) => {

@@ -28,16 +28,29 @@ describe('bearer JWT verification against the JWKS', () => {
     ['an unsigned (alg none) token', () => bearer(unsigned()), '"alg" (Algorithm) Header Parameter value not allowed'],
     ['a token without sub', () => bearer(h.issuer.token('u', { withoutSubject: true })), 'token has no subject'],
     ['garbage', () => bearer('not.a.jwt'), 'JWS Protected Header is invalid'],
+    ['a token without exp', () => bearer(h.issuer.token('u', { withoutExpiry: true })), 'invalid token: the token has no expiry (exp claim); tokens must expire'],
+    ['a token without iat', () => bearer(h.issuer.token('u', { withoutIssuedAt: true })), 'invalid token: the token has no issue time (iat claim)'],
+    ['a token valid for 15 minutes', () => bearer(h.issuer.token('u', { expiresIn: '15m' })), "invalid token: the token's lifetime (exp - iat) exceeds 300 seconds"],
+    [
+      'a token issued long ago that expires in a minute',
+      () => bearer(h.issuer.token('u', { issuedAt: Math.floor(Date.now() / 1000) - 3600, expiresIn: Math.floor(Date.now() / 1000) + 60 })),
+      "invalid token: the token's lifetime (exp - iat) exceeds 300 seconds",
+    ],
   ])('%s is a 401 JSON answer', async (_case, authorization, reason) => {
     const response = await get(await authorization()).expect(401).expect('content-type', /json/);
     expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
     expect(response.body.message).toContain(reason);
   });
 
+  test('a token living exactly 5 minutes is accepted', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await get(await bearer(h.issuer.token('five-minutes', { issuedAt: now, expiresIn: now + 300 }))).expect(200, []);
+  });
+
   test('health, readiness and metrics need no token', async () => {
     await request(h.api.url).get('/health').expect(200, { status: 'ok' });
     await request(h.api.url).get('/ready').expect(200);
-    await request(h.api.url).get('/metrics').expect(200);
+    expect((await fetch(h.api.metricsUrl)).status).toBe(200);
   });
 });
 

@@ -200,7 +200,7 @@ describe('when the model is unreachable', () => {
     const title = uniqueTitle('pay rent');
     const body = { message: `add ${title}`, client_message_id: randomUUID() };
     const failed = await down.post(user, '/api/chat', body).expect(502);
-    expect(failed.body.message).toMatch(/^the chat engine failed \(.+\); retry with the same client_message_id$/);
+    expect(failed.body.message).toMatch(/^the chat engine failed; retry with the same client_message_id \(request id [0-9a-f]{16}\)\.$/);
     await down.get(user, '/api/tasks').expect(200, []);
 
     const back = await startMockLlm({ script, port });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import type { TaskView } from '../src/tasks/task.view.js';
 import { conversation } from './support/chat.js';
 import { useApi } from './support/harness.js';
@@ -63,5 +64,22 @@ describe('user B never sees or changes user A\'s tasks', () => {
     await h.post(b, '/api/chat', foreignTurn).expect(404);
     const conversationsOfB = (await h.get(b, '/api/conversations').expect(200)).body as { id: string }[];
     expect(conversationsOfB.map((c) => c.id)).not.toContain(conversationId);
+  });
+});
+
+describe('another user\'s conversation is the same 404 on every route', () => {
+  test('messages, chat and chat/stream answer 404 before anything runs', async () => {
+    const alice = await h.newUser();
+    const bob = await h.newUser();
+    const started = (await h.post(alice, '/api/chat', { message: 'add a task to water the plants', client_message_id: randomUUID() }).expect(200)).body;
+    const id = started.conversation_id as string;
+    const notFound = { statusCode: 404, error: 'Not Found', message: `conversation ${id} not found` };
+    const turn = { conversation_id: id, message: 'delete task 1', client_message_id: randomUUID() };
+
+    await h.get(bob, `/api/conversations/${id}/messages`).expect(404, notFound);
+    await h.post(bob, '/api/chat', turn).expect(404, notFound);
+    const streamed = await h.post(bob, '/api/chat/stream', turn).expect(404).expect('content-type', /json/);
+    expect(streamed.body).toEqual(notFound);
+    expect((await h.get(alice, `/api/conversations/${id}/messages`).expect(200)).body).toHaveLength(2);
   });
 });

@@ -1,32 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../src/common/config.js';
 import { useApi } from './support/harness.js';
+import { parseEvents, readStream } from './support/sse.js';
 
 const h = useApi();
-
-/** Reads an SSE body into its events. */
-function parseEvents(body: string): { event: string; data: any }[] {
-  return body
-    .split('\n\n')
-    .filter((block) => block.trim())
-    .map((block) => {
-      const event = /^event: (.+)$/m.exec(block)?.[1] ?? 'message';
-      const data = JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? 'null');
-      return { event, data };
-    });
-}
 
 describe('streaming chat (SSE)', () => {
   test('streams tool calls and text, then the stored reply', async () => {
     const user = await h.newUser();
-    const response = await h
-      .post(user, '/api/chat/stream', { message: 'add a task to buy stamps', client_message_id: randomUUID() })
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      })
+    const response = await readStream(h.post(user, '/api/chat/stream', { message: 'add a task to buy stamps', client_message_id: randomUUID() }))
       .expect(200)
       .expect('content-type', /text\/event-stream/);
     const events = parseEvents(response.body as string);
@@ -48,11 +31,27 @@ describe('metrics and engine', () => {
   test('/metrics counts requests by route, chat turns and tool calls', async () => {
     const user = await h.newUser();
     await h.post(user, '/api/chat', { message: 'add a task to count metrics', client_message_id: randomUUID() }).expect(200);
-    const metrics = (await fetch(`${h.api.url}/metrics`).then((r) => r.text())) as string;
+    const metrics = (await fetch(h.api.metricsUrl).then((r) => r.text())) as string;
     expect(metrics).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/chat",status_code="200"\} [1-9]/);
     expect(metrics).toMatch(/chat_turns_total\{engine="offline",outcome="completed"\} [1-9]/);
     expect(metrics).toMatch(/mcp_tool_calls_total\{tool="add_task",error="false"\} [1-9]/);
     expect(metrics).toContain('process_cpu_seconds_total');
+  });
+
+  test('/metrics is served on METRICS_PORT only: the app port answers 404', async () => {
+    const scrape = await fetch(h.api.metricsUrl);
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toContain('http_request_duration_seconds');
+    expect((await fetch(`${h.api.url}/metrics`)).status).toBe(404);
+    const elsewhere = await fetch(h.api.metricsUrl.replace('/metrics', '/api/tasks'));
+    expect(elsewhere.status).toBe(404);
+  });
+
+  test('development (npm start) binds loopback only; production binds every interface unless HOST says otherwise', () => {
+    const base = { DATABASE_URL: 'postgresql://x@127.0.0.1/x', BETTER_AUTH_URL: 'http://localhost:3000', AUTH_JWKS_URL: 'http://localhost:3000/api/auth/jwks' };
+    expect(loadConfig({ ...base, NODE_ENV: 'development' })).toMatchObject({ host: '127.0.0.1', metricsPort: 9464 });
+    expect(loadConfig({ ...base, NODE_ENV: 'production' })).toMatchObject({ host: '0.0.0.0', metricsPort: 9464 });
+    expect(loadConfig({ ...base, NODE_ENV: 'production', HOST: '10.0.0.5', METRICS_PORT: '0' })).toMatchObject({ host: '10.0.0.5', metricsPort: 0 });
   });
 
   test('reports which chat engine answers', async () => {

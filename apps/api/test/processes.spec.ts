@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { TestIssuer } from './support/auth.js';
 import { freePort } from '../src/common/free-port.js';
+import { MIGRATIONS } from '../src/migrations/index.js';
 import { createScratchDatabase } from './support/databases.js';
 import { API_ENTRY, MIGRATE_ENTRY, spawnNode, waitFor200, type ApiProcess } from './support/processes.js';
 
@@ -16,6 +17,7 @@ afterAll(() => {
 const productionEnv = (databaseUrl: string | undefined, port: number, issuer: TestIssuer) => ({
   NODE_ENV: 'production',
   PORT: String(port),
+  METRICS_PORT: '0',
   DATABASE_URL: databaseUrl,
   BETTER_AUTH_URL: 'http://localhost:3000',
   AUTH_JWKS_URL: issuer.jwksUrl,
@@ -40,8 +42,8 @@ describe('the built api as separate processes', () => {
       const applied = await client.query('select name from mikro_orm_migrations');
       const tables = await client.query("select table_name from information_schema.tables where table_schema = 'public' order by 1");
       await client.end();
-      expect(applied.rows.map((row) => row.name)).toEqual(['Migration20261124134602']);
-      expect(tables.rows.map((row) => row.table_name)).toEqual(['conversations', 'messages', 'mikro_orm_migrations', 'tasks']);
+      expect(applied.rows.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+      expect(tables.rows.map((row) => row.table_name)).toEqual(['chat_turn_stamps', 'conversations', 'idempotency_keys', 'messages', 'mikro_orm_migrations', 'tasks']);
       // Migrating must not write into the sources (a container's filesystem is read-only).
       expect(readFileSync(SNAPSHOT, 'utf8')).toBe(snapshotBefore);
 
@@ -77,7 +79,7 @@ describe('the built api as separate processes', () => {
     try {
       const first = await spawnNode(MIGRATE_ENTRY, { DATABASE_URL: database.url }).exited;
       expect(first.code).toBe(0);
-      expect(first.stdout).toContain('applied migrations: Migration20261124134602');
+      expect(first.stdout).toContain(`applied migrations: ${MIGRATIONS.map((migration) => migration.name).join(', ')}`);
       const second = await spawnNode(MIGRATE_ENTRY, { DATABASE_URL: database.url }).exited;
       expect(second).toMatchObject({ code: 0, stdout: 'database is up to date\n' });
     } finally {

@@ -60,7 +60,7 @@ describe('a database outage (SC-027)', () => {
       body: JSON.stringify({ title: 'written during the outage' }),
     });
     expect(write.status).toBe(503);
-    expect(((await write.json()) as { message: string }).message).toBe('database unavailable: try again shortly');
+    expect(((await write.json()) as { message: string }).message).toMatch(/^database unavailable: try again shortly \(request id [0-9a-f]{16}\)\.$/);
 
     await proxy.start();
     const recoveredAfterMs = await waitFor200(`${api.url}/ready`, 30_000);

@@ -107,18 +107,34 @@ describe('tasks over REST', () => {
     expect(await nextDue({ frequency: 'yearly' })).toBe('2027-11-30T09:00:00.000Z');
   });
 
-  test('due reminders are returned once and marked sent', async () => {
+  test('due reminders stay due until acknowledged: GET changes nothing, POST /api/reminders/ack marks them', async () => {
     const user = await h.newUser();
+    const other = await h.newUser();
     const past = new Date(Date.now() - 60_000).toISOString();
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const due = (await h.post(user, '/api/tasks', { title: 'Pay bills', remind_at: past }).expect(201)).body;
     await h.post(user, '/api/tasks', { title: 'Later', remind_at: future }).expect(201);
+    const othersTask = (await h.post(other, '/api/tasks', { title: 'Not yours', remind_at: past }).expect(201)).body;
 
+    // A prefetch, a retry or a second tab: every read sees the reminder, none consumes it.
     const [first, second] = await Promise.all([h.get(user, '/api/reminders/due'), h.get(user, '/api/reminders/due')]);
-    const delivered = [...first.body, ...second.body];
-    expect(delivered.map((t: TaskView) => t.id)).toEqual([due.id]);
-    expect(delivered[0].reminded_at).not.toBeNull();
+    expect(first.body.map((t: TaskView) => t.id)).toEqual([due.id]);
+    expect(second.body.map((t: TaskView) => t.id)).toEqual([due.id]);
+    expect(first.body[0].reminded_at).toBeNull();
+
+    await h.post(user, '/api/reminders/ack', { task_ids: [due.id, othersTask.id] }).expect(200, { acknowledged: 1 });
     await h.get(user, '/api/reminders/due').expect(200, []);
+    expect((await h.get(user, `/api/tasks/${due.id}`).expect(200)).body.reminded_at).not.toBeNull();
+    await h.post(user, '/api/reminders/ack', { task_ids: [due.id] }).expect(200, { acknowledged: 0 });
+    // The other user's reminder was not touched by the first user's ack.
+    expect((await h.get(other, '/api/reminders/due').expect(200)).body.map((t: TaskView) => t.id)).toEqual([othersTask.id]);
+  });
+
+  test('an ack with bad task ids is a 400 naming the field', async () => {
+    const user = await h.newUser();
+    const bad = await h.post(user, '/api/reminders/ack', { task_ids: ['x'] }).expect(400);
+    expect(bad.body.message).toMatch(/^task_ids\.0: /);
+    await h.post(user, '/api/reminders/ack', {}).expect(400, { statusCode: 400, error: 'Bad Request', message: 'task_ids is required' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,7 +14,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  // The browser stands behind a local proxy: each visitor's X-Forwarded-For is believed.
+  [stack, browser] = await Promise.all([startStack({ TRUSTED_PROXIES: '127.0.0.1,::1' }), launchBrowser()]);
 });
 
 afterAll(async () => {
@@ -23,6 +24,14 @@ afterAll(async () => {
 });
 
 let visitors = 0;
+/** What the browser reported against the CSP (or any page error) during the current test. */
+let violations: string[] = [];
+
+afterEach(() => {
+  const seen = violations;
+  violations = [];
+  expect(seen).toEqual([]);
+});
 
 /**
  * A browser of its own for each visitor, coming from an address of its own: better-auth limits sign-ups
@@ -37,6 +46,10 @@ async function newPage(width = 1280, height = 800): Promise<{ context: BrowserCo
     extraHTTPHeaders: { 'x-forwarded-for': `203.0.113.${visitors}` },
   });
   const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
   return { context, page };
 }
 
@@ -139,6 +152,101 @@ describe('in a real browser against the real servers', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
     }
+    await context.close();
+  });
+
+  test('every page is served with a CSP whose nonce is fresh per request and on every script, and the security headers', async () => {
+    const { context, page } = await newPage();
+    const nonces: string[] = [];
+    for (let visit = 0; visit < 2; visit += 1) {
+      const response = (await page.goto(`${stack.webUrl}/sign-in`))!;
+      const headers = response.headers();
+      const csp = headers['content-security-policy'] ?? '';
+      const nonce = /script-src 'self' 'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
+      expect(nonce).toBeDefined();
+      nonces.push(nonce!);
+      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(csp).toContain(directive);
+      expect({
+        nosniff: headers['x-content-type-options'],
+        referrer: headers['referrer-policy'],
+        permissions: headers['permissions-policy'],
+        poweredBy: headers['x-powered-by'],
+        hsts: headers['strict-transport-security'],
+      }).toEqual({
+        nosniff: 'nosniff',
+        referrer: 'strict-origin-when-cross-origin',
+        permissions: 'camera=(), microphone=(), geolocation=()',
+        poweredBy: undefined,
+        hsts: undefined,
+      });
+      const scripts = await page.evaluate(() => [...document.scripts].map((script) => script.nonce));
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.every((value) => value === nonce)).toBe(true);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+    // The page works under its CSP: the form is interactive (hydrated), and no violation was reported (afterEach).
+    await page.getByRole('link', { name: 'Create one' }).click();
+    await page.waitForURL(/\/sign-up/);
+    const api = await page.request.get(`${stack.webUrl}/api/health`);
+    expect(api.headers()['x-content-type-options']).toBe('nosniff');
+    await context.close();
+  });
+
+  test('sign-in never sends the user to another site (next=/%5Cevil.example)', async () => {
+    const { context, page } = await newPage();
+    // Were the app to go there, the browser would show this page instead of failing on DNS.
+    await context.route((url) => url.hostname === 'evil.example', (route) => route.fulfill({ contentType: 'text/html', body: '<h1>evil</h1>' }));
+    const email = uniqueEmail('frank');
+    await signUp(page, email);
+    await context.clearCookies();
+    await page.goto(`${stack.webUrl}/sign-in?next=/%5Cevil.example`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    expect(new URL(page.url()).origin).toBe(stack.webUrl);
+    await page.getByRole('textbox', { name: /message/i }).waitFor();
+    await context.close();
+  });
+
+  test('a due reminder is shown once as a toast and then acknowledged; the api no longer returns it', async () => {
+    const { context, page } = await newPage();
+    await signUp(page, uniqueEmail('gina'));
+    const created = await page.request.post(`${stack.webUrl}/api/tasks`, {
+      headers: { origin: stack.webUrl },
+      data: { title: 'Water the plants', remind_at: new Date(Date.now() - 60_000).toISOString() },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const acknowledged = page.waitForResponse((response) => response.url().endsWith('/api/reminders/ack'));
+    await page.goto(`${stack.webUrl}/tasks`);
+    await page.getByRole('status').filter({ hasText: 'Reminder: Water the plants' }).waitFor();
+    const ack = await acknowledged;
+    expect({ sent: ack.request().postDataJSON(), ok: ack.ok(), answer: await ack.json() }).toEqual({
+      sent: { task_ids: [id] },
+      ok: true,
+      answer: { acknowledged: 1 },
+    });
+    const due = await page.request.get(`${stack.webUrl}/api/reminders/due`);
+    expect(await due.json()).toEqual([]);
+    await context.close();
+  });
+
+  test("a refused task shows the api's sentence with the request id to quote", async () => {
+    const { context, page } = await newPage();
+    await signUp(page, uniqueEmail('hank'));
+    await page.goto(`${stack.webUrl}/tasks`);
+    await page.getByPlaceholder('What needs doing?').fill('Tag it too long');
+    await page.getByLabel('Tags').fill('t'.repeat(60));
+    const refused = page.waitForResponse((response) => response.url().endsWith('/api/tasks') && response.request().method() === 'POST');
+    await page.getByRole('button', { name: /^Add/ }).click();
+    const response = await refused;
+    const requestId = response.headers()['x-request-id'];
+    expect({ status: response.status(), requestId }).toEqual({ status: 400, requestId: expect.stringMatching(/^[\w.:-]{8,64}$/) });
+    const { message } = (await response.json()) as { message: string };
+    const alert = page.getByRole('alert').filter({ hasText: 'request id' });
+    expect(await alert.textContent()).toBe(`${message} (request id ${requestId})`);
+    expect(message).toMatch(/^tags/);
     await context.close();
   });
 });

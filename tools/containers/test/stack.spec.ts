@@ -57,7 +57,8 @@ describe('docker compose up --wait', () => {
     const cookie = signUp.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
     const chat = await fetch(`${webUrl}/api/chat`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      // A browser sends its page's origin; the web app refuses state changes from any other.
+      headers: { 'content-type': 'application/json', origin, cookie },
       body: JSON.stringify({ message: 'add a task to ship the containers', client_message_id: randomUUID() }),
     });
     expect(chat.status).toBe(200);

@@ -1,4 +1,4 @@
-/** The optional Ingress to the web Service: off by default, on publicUrl's host, TLS by an existing Secret or cert-manager. */
+/** The optional Ingress to the web Service: off by default and in dev, on in prod (https), on publicUrl's host, TLS by an existing Secret or cert-manager. */
 import { describe, expect, it } from '@jest/globals';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IService } from 'kubernetes-models/v1/Service';
@@ -10,16 +10,22 @@ const ENVS: Environment[] = ['dev', 'prod'];
 const ingressOf = (objects: K8sObject[]) => findObject<IIngress>(objects, 'Ingress', '-web');
 
 describe('Ingress', () => {
-  it.each([undefined, ...ENVS])('is off by default (%s)', (env) => {
+  it.each([undefined, 'dev'] as const)('is off by default (%s)', (env) => {
     expect(render(env ? { env } : {}).some((o) => o.kind === 'Ingress')).toBe(false);
   });
 
+  it('is on in prod, with TLS from cert-manager for the https public URL', () => {
+    const ingress = ingressOf(render({ env: 'prod' }));
+    expect(ingress.metadata!.annotations).toMatchObject({ 'cert-manager.io/cluster-issuer': expect.any(String) });
+    expect(ingress.spec!.tls![0]!.hosts).toEqual([new URL(String(valueAt(effectiveValues(REPO_ROOT, 'prod'), 'publicUrl'))).hostname]);
+  });
+
   it.each(ENVS)('%s: routes / on the host of publicUrl to the web Service, class nginx, no TLS', async (env) => {
-    const objects = render({ env, set: ['ingress.enabled=true'] });
+    const objects = render({ env, set: ['ingress.enabled=true', 'ingress.tls.enabled=false', 'ingress.tls.clusterIssuer=', `publicUrl=http://todo-${env}.example.com`] });
     const ingress = ingressOf(objects);
     await validateObject(ingress as unknown as K8sObject);
     const web = findObject<IService>(objects, 'Service', '-web');
-    const host = new URL(String(valueAt(effectiveValues(REPO_ROOT, env), 'publicUrl'))).hostname;
+    const host = `todo-${env}.example.com`;
     expect(ingress.spec!.ingressClassName).toBe('nginx');
     expect(ingress.spec!.rules).toEqual([
       { host, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: web.metadata!.name, port: { number: web.spec!.ports![0]!.port } } } }] } },

@@ -327,12 +327,26 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
     expect(metricsPort).not.toBe(8000);
   });
 
-  it('trusted proxies: none by default; with the Ingress on, its controller addresses, for web and api alike', () => {
+  it('trusted proxies: none without the Ingress; with it, its controller addresses, for web and api alike', () => {
     const proxies = (set: string[]) =>
       ['-api-config', '-web-config'].map((name) => findObject<IConfigMap>(render({ env, set }), 'ConfigMap', name).data!.TRUSTED_PROXIES);
-    expect(proxies([])).toEqual([undefined, undefined]);
-    expect(proxies(['ingress.enabled=true', 'ingress.host=', 'publicUrl=http://todo.example.com'])).toEqual(['10.244.0.0/16', '10.244.0.0/16']);
-    expect(proxies(['trustedProxies={10.0.0.1,10.1.0.0/16}'])).toEqual(['10.0.0.1,10.1.0.0/16', '10.0.0.1,10.1.0.0/16']);
+    expect(proxies(['ingress.enabled=false'])).toEqual([undefined, undefined]);
+    expect(proxies(['ingress.enabled=true', 'ingress.host=', 'publicUrl=https://todo.example.com'])).toEqual(['10.244.0.0/16', '10.244.0.0/16']);
+    expect(proxies(['ingress.enabled=false', 'trustedProxies={10.0.0.1,10.1.0.0/16}'])).toEqual(['10.0.0.1,10.1.0.0/16', '10.0.0.1,10.1.0.0/16']);
+  });
+
+  it(`security headers: ${env === 'prod' ? 'prod is served over https (HSTS, Secure cookies) through a TLS Ingress whose controller is a trusted proxy' : 'dev is plain http on the NodePort'}`, () => {
+    const web = findObject<IConfigMap>(objects(env), 'ConfigMap', '-web-config').data!;
+    const ingress = objects(env).find((o) => o.kind === 'Ingress') as unknown as { spec: { tls?: { hosts: string[] }[] } } | undefined;
+    if (env === 'prod') {
+      // The web app turns HSTS, upgrade-insecure-requests and Secure cookies on for an https public URL.
+      expect(web.BETTER_AUTH_URL).toMatch(/^https:\/\//);
+      expect(ingress?.spec.tls?.[0]?.hosts).toEqual([new URL(web.BETTER_AUTH_URL!).host]);
+      expect(web.TRUSTED_PROXIES).toBeDefined();
+    } else {
+      expect(web.BETTER_AUTH_URL).toMatch(/^http:\/\/localhost:/);
+      expect(ingress).toBeUndefined();
+    }
   });
 
   it(`chat turns per user and minute: ${env === 'prod' ? '30 in prod (model cost)' : 'unlimited in dev'}`, () => {

@@ -9,7 +9,7 @@ function errorText(result: CallToolResult): string {
   return first?.type === 'text' ? first.text : 'the tool failed';
 }
 
-/** The deterministic English parser of design.md, calling the same MCP tools as the agent. */
+/** The deterministic English parser (the offline engine), calling the same MCP tools as the agent. */
 export class OfflineChatEngine implements ChatEngine {
   readonly kind = 'offline';
 

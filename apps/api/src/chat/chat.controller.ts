@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { describeError } from '../common/errors.js';
+import { currentRequestId } from '../common/request-context.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
-import { chatRequestSchema, type ChatRequest } from './chat.schemas.js';
+import { chatRequestSchema, messagePageSchema, type ChatRequest } from './chat.schemas.js';
 import { ChatService } from './chat.service.js';
 import {
   toConversationView,
@@ -27,6 +29,7 @@ export class ChatController {
   @Post('chat')
   @HttpCode(200)
   async turn(@CurrentUser() user: AuthenticatedUser, @Body(chatPipe) request: ChatRequest): Promise<ChatResponse> {
+    await this.chat.precheck(user, request);
     return this.chat.turn(user, request);
   }
 
@@ -40,6 +43,8 @@ export class ChatController {
     @Body(chatPipe) request: ChatRequest,
     @Res() response: Response,
   ): Promise<void> {
+    // What would fail at once fails as a plain status before the stream opens (another user's conversation → 404, 429).
+    await this.chat.precheck(user, request);
     response.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     response.flushHeaders();
     try {
@@ -48,7 +53,9 @@ export class ChatController {
       );
       sendEvent(response, 'done', result);
     } catch (error) {
-      sendEvent(response, 'error', { message: (error as Error).message });
+      // The same sentence (and request id) a plain request would get, never the cause's own text.
+      const { status, message } = describeError(error);
+      sendEvent(response, 'error', { status, message, request_id: currentRequestId() });
     }
     response.end();
   }
@@ -62,8 +69,9 @@ export class ChatController {
   async messages(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ZodValidationPipe(z.uuid())) id: string,
+    @Query(new ZodValidationPipe(messagePageSchema)) page: z.output<typeof messagePageSchema>,
   ): Promise<MessageView[]> {
-    return (await this.chat.listMessages(user.id, id)).map(toMessageView);
+    return (await this.chat.listMessages(user.id, id, page)).map(toMessageView);
   }
 
   /** Which engine answers: the web shows an "offline mode" badge when it is the offline one. */

@@ -5,6 +5,7 @@ import { CHAT_ENGINE, type ChatEngine, type TurnEvent } from '../agent/chat-engi
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import type { ToolCallRecord } from '../mcp/tool-contract.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { ChatRateLimit } from './chat-rate-limit.service.js';
 import type { ChatRequest } from './chat.schemas.js';
 import type { ChatResponse } from './chat.views.js';
 import { Conversation } from './conversation.entity.js';
@@ -12,6 +13,13 @@ import { Message } from './message.entity.js';
 
 const TITLE_LENGTH = 80;
 const CONVERSATION_LIST_LIMIT = 100;
+export const DEFAULT_MESSAGE_PAGE = 50;
+
+export interface MessagePage {
+  /** Only messages older than this message id. */
+  before?: number;
+  limit: number;
+}
 
 /**
  * A new conversation's id is derived from its first message's client_message_id, so a retried first
@@ -36,6 +44,7 @@ export class ChatService {
     private readonly em: EntityManager,
     @Inject(CHAT_ENGINE) private readonly engine: ChatEngine,
     private readonly metrics: MetricsService,
+    private readonly rateLimit: ChatRateLimit,
   ) {}
 
   get engineKind(): ChatEngine['kind'] {
@@ -43,8 +52,11 @@ export class ChatService {
   }
 
   async turn(user: AuthenticatedUser, request: ChatRequest, onEvent?: (event: TurnEvent) => void): Promise<ChatResponse> {
-    const conversation = await this.openConversation(user.id, request);
-    const userMessage = await this.storeUserMessage(conversation, user.id, request);
+    // A new conversation and its first message are written together: no conversation is left without it.
+    const { conversation, userMessage } = await this.em.transactional(async (em) => {
+      const conversation = await this.openConversation(em, user.id, request);
+      return { conversation, userMessage: await this.storeUserMessage(em, conversation, user.id, request) };
+    });
     const stored = userMessage.fresh ? null : await this.em.findOne(Message, { replyTo: userMessage.id });
     if (stored) {
       this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'replayed' });
@@ -71,8 +83,9 @@ export class ChatService {
     } catch (error) {
       this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'failed' });
       if (error instanceof HttpException) throw error;
-      // The user message is kept: a retry with the same client_message_id completes this turn.
-      throw new BadGatewayException(`the chat engine failed (${(error as Error).message}); retry with the same client_message_id`);
+      // The user message is kept: a retry with the same client_message_id completes this turn. The cause
+      // (a model's or a network's text) goes to the log with the request id the sentence shows.
+      throw new BadGatewayException('the chat engine failed; retry with the same client_message_id', { cause: error });
     }
     for (const call of outcome.toolCalls) this.metrics.toolCalls.inc({ tool: call.name, error: String(call.is_error) });
     const reply = await this.storeReply(conversation, userMessage, user.id, outcome.response, outcome.toolCalls);
@@ -80,43 +93,58 @@ export class ChatService {
     return { conversation_id: conversation.id, response: reply.content, tool_calls: reply.toolCalls };
   }
 
+  /**
+   * Checks made before a turn runs (and before a streamed turn opens its stream): an unknown — or
+   * another user's — conversation is a 404, a user over CHAT_RATE_LIMIT_PER_MINUTE a 429.
+   */
+  async precheck(user: AuthenticatedUser, request: ChatRequest): Promise<void> {
+    if (request.conversation_id) await this.findConversation(user.id, request.conversation_id);
+    await this.rateLimit.take(user.id);
+  }
+
   async listConversations(userId: string): Promise<Conversation[]> {
     return this.em.find(Conversation, { userId }, { orderBy: { updatedAt: 'desc' }, limit: CONVERSATION_LIST_LIMIT });
   }
 
-  /** Messages in reading order: each reply right after the message it answers. */
-  async listMessages(userId: string, conversationId: string): Promise<Message[]> {
+  /**
+   * One page of a conversation: the `limit` newest messages older than message `before` (the newest
+   * when absent), returned in reading order (oldest first, each reply right after the message it
+   * answers). The next page back is `before` = the first message's id of this one.
+   */
+  async listMessages(userId: string, conversationId: string, page: MessagePage = { limit: DEFAULT_MESSAGE_PAGE }): Promise<Message[]> {
     const conversation = await this.findConversation(userId, conversationId);
-    const messages = await this.em.find(Message, { conversation }, { orderBy: { id: 'asc' } });
+    const where = page.before === undefined ? { conversation } : { conversation, id: { $lt: page.before } };
+    const messages = await this.em.find(Message, where, { orderBy: { id: 'desc' }, limit: page.limit });
     const position = (message: Message) => message.replyTo ?? message.id;
     return messages.sort((a, b) => position(a) - position(b) || a.id - b.id);
   }
 
-  private async findConversation(userId: string, id: string): Promise<Conversation> {
-    const conversation = await this.em.findOne(Conversation, { id, userId });
+  private async findConversation(userId: string, id: string, em: EntityManager = this.em): Promise<Conversation> {
+    const conversation = await em.findOne(Conversation, { id, userId });
     if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
     return conversation;
   }
 
-  private async openConversation(userId: string, request: ChatRequest): Promise<Conversation> {
-    if (request.conversation_id) return this.findConversation(userId, request.conversation_id);
+  private async openConversation(em: EntityManager, userId: string, request: ChatRequest): Promise<Conversation> {
+    if (request.conversation_id) return this.findConversation(userId, request.conversation_id, em);
     const id = conversationIdFor(userId, request.client_message_id);
-    await this.em
+    await em
       .createQueryBuilder(Conversation)
       .insert({ id, userId, title: titleFrom(request.message), createdAt: new Date(), updatedAt: new Date() })
       .onConflict('id')
       .ignore()
       .execute();
-    return this.findConversation(userId, id);
+    return this.findConversation(userId, id, em);
   }
 
   /** The turn's user message; `fresh` when this request stored it (a retry finds it already there). */
   private async storeUserMessage(
+    em: EntityManager,
     conversation: Conversation,
     userId: string,
     request: ChatRequest,
   ): Promise<{ id: number; content: string; fresh: boolean }> {
-    const inserted = await this.em
+    const inserted = await em
       .createQueryBuilder(Message)
       .insert({
         conversation: conversation.id,
@@ -133,7 +161,7 @@ export class ChatService {
       .execute('run');
     const row = inserted.row as { id: string } | undefined;
     if (row) return { id: Number(row.id), content: request.message, fresh: true };
-    const message = await this.em.findOneOrFail(Message, { conversation, clientMessageId: request.client_message_id });
+    const message = await em.findOneOrFail(Message, { conversation, clientMessageId: request.client_message_id });
     if (message.content !== request.message) {
       throw new ConflictException('client_message_id was already used for a different message in this conversation');
     }

@@ -1,7 +1,8 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
- * Every environment variable the api reads, in one place (the names match design.md "Configuration").
+ * Every environment variable the api reads, in one place (the names match the README's configuration table).
  * A missing or invalid required value stops the process with one sentence naming the variable.
  */
 const DEFAULT_WEB_URL = 'http://localhost:3000';
@@ -9,7 +10,10 @@ const DEFAULT_WEB_URL = 'http://localhost:3000';
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(8000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Default: all interfaces in production (containers), loopback only under `npm start` and in tests. */
+  HOST: z.string().min(1).optional(),
+  /** Prometheus /metrics on a port of its own, never on the app port; 0 turns it off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -22,14 +26,32 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** Chat turns per user per minute (counted in PostgreSQL, across replicas); 0 = no limit. */
+  CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** Comma-separated IPs or CIDRs of the proxies whose X-Forwarded-For is believed (Express `trust proxy`). */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isIpOrCidr), 'every entry must be an IP address or a CIDR such as 10.0.0.0/8')
+    .default([]),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+function isIpOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
   port: number;
   host: string;
+  /** 0: no metrics listener. */
+  metricsPort: number;
   /** Unset only in development, where the api starts the embedded PostgreSQL instead. */
   databaseUrl?: string;
   /** Development only: where the embedded PostgreSQL and the other private files live (`.data`). */
@@ -40,6 +62,10 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   /** How long readiness fails on SIGTERM before the server stops (lets load balancers drain). */
   shutdownDelayMs: number;
+  /** 0: no limit. */
+  chatRateLimitPerMinute: number;
+  /** Proxies trusted for X-Forwarded-For; empty: the socket's address is the client's. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {}
@@ -80,7 +106,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: env.NODE_ENV,
     port: env.PORT,
-    host: env.HOST,
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    metricsPort: env.METRICS_PORT,
     databaseUrl,
     dataHome: env.DATA_DIR,
     dbPoolMax: env.DB_POOL_MAX,
@@ -88,6 +115,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: { jwksUrl, issuer: env.AUTH_ISSUER ?? webUrl, audience: env.AUTH_AUDIENCE ?? webUrl },
     logLevel: env.LOG_LEVEL,
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
+    chatRateLimitPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE,
+    trustedProxies: env.TRUSTED_PROXIES,
   };
 }
 

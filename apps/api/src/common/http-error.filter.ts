@@ -1,52 +1,36 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
-import { isDatabaseUnavailable } from './database-unavailable.js';
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { describeError } from './errors.js';
+import { RateLimitedException } from './rate-limited.exception.js';
+import type { RequestWithId } from './request-context.js';
 
-interface BodyParserError {
-  type: string;
-  status: number;
+/** JSON-RPC codes for what goes wrong around /mcp before the MCP transport sees the request. */
+function jsonRpcCode(status: number, message: string): number {
+  if (status === 400 && message === 'request body is not valid JSON') return -32700;
+  if (status >= 500) return -32603;
+  return -32600;
 }
 
-const isBodyParserError = (error: unknown): error is BodyParserError =>
-  typeof error === 'object' && error !== null && 'type' in error && 'status' in error;
-
-const BODY_ERRORS: Record<string, string> = {
-  'entity.parse.failed': 'request body is not valid JSON',
-  'entity.too.large': 'request body is too large',
-};
-
-/** Every error answers as JSON {statusCode, error, message}; unexpected ones are logged, not leaked. */
+/**
+ * Every error answers as JSON {statusCode, error, message} — on /mcp as a JSON-RPC error with the same
+ * sentence — and unexpected ones are logged with the request id, never leaked.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HttpErrorFilter');
-
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request & RequestWithId>();
     if (response.headersSent) {
       response.end();
       return;
     }
-    const { status, message } = this.describe(error);
+    const { status, message } = describeError(error, request.id);
+    if (error instanceof RateLimitedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (request.path === '/mcp' || request.path.startsWith('/mcp/')) {
+      response.status(status).json({ jsonrpc: '2.0', error: { code: jsonRpcCode(status, message), message }, id: null });
+      return;
+    }
     response.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
-  }
-
-  private describe(error: unknown): { status: number; message: string } {
-    // The express adapter wraps body-parser's errors; their raw parser message helps no one.
-    const cause = error instanceof HttpException ? error.cause : error;
-    if (isBodyParserError(cause)) {
-      return { status: cause.status, message: BODY_ERRORS[cause.type] ?? 'invalid request body' };
-    }
-    if (error instanceof HttpException) {
-      const body = error.getResponse();
-      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-      return { status: error.getStatus(), message: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) };
-    }
-    if (isDatabaseUnavailable(error)) {
-      this.logger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
-      return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'database unavailable: try again shortly' };
-    }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'internal error' };
   }
 }

@@ -2,9 +2,11 @@ import { Migrator } from '@mikro-orm/migrations';
 import { poolOptions } from '../common/database-client.js';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
+import { ChatTurnStampSchema } from '../chat/chat-turn-stamp.entity.js';
 import { ConversationSchema } from '../chat/conversation.entity.js';
 import { MessageSchema } from '../chat/message.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
+import { IdempotencyKeySchema } from '../tasks/idempotency-key.entity.js';
 import { TaskSchema } from '../tasks/task.entity.js';
 
 export interface DatabaseSettings {
@@ -20,7 +22,7 @@ export const MIGRATIONS_SOURCE_DIR = fileURLToPath(new URL('../../src/migrations
 export function ormConfig({ url, poolMax, statementTimeoutMs }: DatabaseSettings): Options {
   return defineConfig({
     clientUrl: url,
-    entities: [TaskSchema, ConversationSchema, MessageSchema],
+    entities: [TaskSchema, ConversationSchema, MessageSchema, IdempotencyKeySchema, ChatTurnStampSchema],
     extensions: [Migrator],
     migrations: {
       migrationsList: MIGRATIONS,

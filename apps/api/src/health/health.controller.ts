@@ -1,4 +1,4 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Public } from '../auth/public.decorator.js';
 import { ShutdownState } from './shutdown-state.service.js';
@@ -16,6 +16,8 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 @Public()
 @Controller()
 export class HealthController {
+  private readonly logger = new Logger('Readiness');
+
   constructor(
     private readonly orm: MikroORM,
     private readonly shutdown: ShutdownState,
@@ -34,7 +36,8 @@ export class HealthController {
     try {
       await withTimeout(this.orm.em.getConnection().execute('select 1'), DB_PING_TIMEOUT_MS);
     } catch (error) {
-      throw new ServiceUnavailableException(`database unavailable: ${(error as Error).message}`);
+      this.logger.warn(`readiness: database unavailable: ${(error as Error).message}`);
+      throw new ServiceUnavailableException('database unavailable: the database does not answer');
     }
     return { status: 'ready', database: 'up' };
   }

@@ -1,12 +1,12 @@
 import { RequestContext, type EntityManager } from '@mikro-orm/postgresql';
-import { HttpException } from '@nestjs/common';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { describeError } from '../common/errors.js';
 import { describeZodError } from '../common/zod-validation.pipe.js';
 import { toTaskView } from '../tasks/task.mapper.js';
-import { listTasksFields, taskFields, updateTaskSchema } from '../tasks/task.schemas.js';
+import { listTasksFields, TASK_ID_MAX, taskFields, updateTaskSchema } from '../tasks/task.schemas.js';
 import type { Task } from '../tasks/task.entity.js';
 import type { TasksService } from '../tasks/tasks.service.js';
 import type { ListTasksToolResult, TaskToolResult } from './tool-contract.js';
@@ -23,7 +23,7 @@ export interface ToolScope {
   turnKey?: string;
 }
 
-const taskIdField = z.number().int().positive().describe('The id of the task');
+const taskIdField = z.number().int().positive().max(TASK_ID_MAX, 'not a task id').describe('The id of the task');
 
 function taskResult(status: TaskToolResult['status'], task: Task, next?: Task): TaskToolResult {
   const result: TaskToolResult = { task_id: task.id, status, title: task.title, task: toTaskView(task) };
@@ -49,17 +49,36 @@ function guard(em: EntityManager) {
       try {
         return await run();
       } catch (error) {
-        if (error instanceof HttpException) return failure(error.message);
         if (error instanceof z.ZodError) return failure(describeZodError(error));
-        throw error;
+        // Not-found and conflicts as their sentence; driver errors and bugs as a sentence with the request id.
+        return failure(describeError(error).message);
       }
     });
+}
+
+interface ValidatingServer {
+  validateToolInput(tool: { inputSchema?: z.ZodType }, args: unknown, toolName: string): Promise<unknown>;
+}
+
+/**
+ * The SDK answers bad tool arguments with "MCP error -32602: Input validation error: …" and a JSON dump
+ * of zod's issues. The same check here yields one sentence naming the field, as the REST api does
+ * ("invalid arguments for add_task: title: title must not contain control characters").
+ */
+function validateArgumentsInSentences(server: McpServer): void {
+  (server as unknown as ValidatingServer).validateToolInput = async (tool, args, toolName) => {
+    if (!tool.inputSchema) return undefined;
+    const result = await tool.inputSchema.safeParseAsync(args ?? {}, { reportInput: true });
+    if (!result.success) throw new Error(`invalid arguments for ${toolName}: ${describeZodError(result.error)}`);
+    return result.data;
+  };
 }
 
 const normalizedTitle = (title: string) => title.trim().toLowerCase().replace(/\s+/g, ' ');
 
 export function createTaskToolServer(tasks: TasksService, em: EntityManager, scope: ToolScope): McpServer {
   const server = new McpServer({ name: MCP_SERVER_NAME, version: '1.0.0' }, { jsonSchemaValidator });
+  validateArgumentsInSentences(server);
   const { userId } = scope;
   const guarded = guard(em);
 

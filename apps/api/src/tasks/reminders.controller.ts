@@ -1,7 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { toTaskView } from './task.mapper.js';
+import { reminderAckSchema, type ReminderAckRequest, type ReminderAckResponse } from './task.schemas.js';
 import type { TaskView } from './task.view.js';
 import { TasksService } from './tasks.service.js';
 
@@ -9,9 +11,19 @@ import { TasksService } from './tasks.service.js';
 export class RemindersController {
   constructor(private readonly tasks: TasksService) {}
 
-  /** Due reminders of the caller, each returned once: the call marks them sent. */
+  /** Due reminders of the caller not acknowledged yet. Reading changes nothing: a prefetch or a retry loses none. */
   @Get('due')
   async due(@CurrentUser() user: AuthenticatedUser): Promise<TaskView[]> {
-    return (await this.tasks.takeDueReminders(user.id)).map(toTaskView);
+    return (await this.tasks.dueReminders(user.id)).map(toTaskView);
+  }
+
+  /** Marks the reminders of the given tasks shown; ids of other users' tasks are ignored. */
+  @Post('ack')
+  @HttpCode(200)
+  async ack(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(new ZodValidationPipe(reminderAckSchema)) body: ReminderAckRequest,
+  ): Promise<ReminderAckResponse> {
+    return { acknowledged: await this.tasks.acknowledgeReminders(user.id, body.task_ids) };
   }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LIMITS } from '../contracts.js';
+import { plainText, singleLine } from '../common/text.js';
 
 /** One source of truth for task input shapes: the REST DTOs and the MCP tools both use these. */
 
@@ -12,12 +14,17 @@ export const TASK_STATUSES = ['all', 'pending', 'completed'] as const;
 export const SORT_FIELDS = ['due_at', 'priority', 'title', 'created_at'] as const;
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 
-export const TITLE_MAX = 500;
-export const DESCRIPTION_MAX = 5000;
-export const TAG_MAX = 50;
-export const TAGS_MAX = 20;
+export const TITLE_MAX = LIMITS.title;
+export const DESCRIPTION_MAX = LIMITS.description;
+export const TAG_MAX = LIMITS.tag;
+export const TAGS_MAX = LIMITS.tags;
 
-const isoDateTime = z.iso.datetime({ offset: true });
+/** A date-time with an offset, in the years PostgreSQL and every client handle alike. */
+const isoDateTime = (field: string) =>
+  z.iso.datetime({ offset: true }).refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= LIMITS.minYear && year <= LIMITS.maxYear;
+  }, `${field} must be a date between the years ${LIMITS.minYear} and ${LIMITS.maxYear}`);
 
 export const recurrenceSchema = z
   .object({
@@ -32,15 +39,26 @@ const tagSchema = z
   .trim()
   .min(1)
   .max(TAG_MAX)
+  .refine(singleLine, 'a tag must not contain control characters')
   .transform((tag) => tag.toLowerCase().replace(/^#/, ''));
 
 export const taskFields = {
-  title: z.string().trim().min(1, 'title must not be empty').max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
-  description: z.string().max(DESCRIPTION_MAX).nullable().optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'title must not be empty')
+    .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`)
+    .refine(singleLine, 'title must not contain control characters'),
+  description: z
+    .string()
+    .max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`)
+    .refine(plainText, 'description must not contain control characters other than tab and line breaks')
+    .nullable()
+    .optional(),
   priority: z.enum(PRIORITIES).optional(),
   tags: z.array(tagSchema).max(TAGS_MAX).optional(),
-  due_at: isoDateTime.nullable().optional(),
-  remind_at: isoDateTime.nullable().optional(),
+  due_at: isoDateTime('due_at').nullable().optional(),
+  remind_at: isoDateTime('remind_at').nullable().optional(),
   recurrence: recurrenceSchema.nullable().optional(),
 };
 
@@ -57,9 +75,14 @@ export const listTasksFields = {
   status: z.enum(TASK_STATUSES).optional(),
   priority: z.enum(PRIORITIES).optional(),
   tag: tagSchema.optional(),
-  search: z.string().trim().max(200).optional(),
-  due_before: isoDateTime.optional(),
-  due_after: isoDateTime.optional(),
+  search: z
+    .string()
+    .trim()
+    .max(LIMITS.search, `search must be at most ${LIMITS.search} characters`)
+    .refine(singleLine, 'search must not contain control characters')
+    .optional(),
+  due_before: isoDateTime('due_before').optional(),
+  due_after: isoDateTime('due_after').optional(),
   sort_by: z.enum(SORT_FIELDS).optional(),
   order: z.enum(SORT_ORDERS).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -67,4 +90,26 @@ export const listTasksFields = {
 export const listTasksSchema = z.object(listTasksFields).strict();
 export type ListTasksQuery = z.infer<typeof listTasksSchema>;
 
-export const taskIdSchema = z.coerce.number().int().positive();
+/** Task ids are PostgreSQL integers. */
+export const TASK_ID_MAX = 2_147_483_647;
+/** The optional `Idempotency-Key` header of POST /api/tasks (its value, when sent). */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1, 'Idempotency-Key must not be empty')
+  .max(LIMITS.idempotencyKey, `Idempotency-Key must be at most ${LIMITS.idempotencyKey} characters`)
+  .refine((key) => /^[\x20-\x7E]+$/.test(key), 'Idempotency-Key must be printable ASCII');
+
+export const taskIdSchema = z.coerce.number().int().positive().max(TASK_ID_MAX, 'not a task id');
+
+export const REMINDER_ACK_MAX = LIMITS.reminderAckIds;
+export const reminderAckSchema = z
+  .object({ task_ids: z.array(z.number().int().positive().max(TASK_ID_MAX, 'not a task id')).max(REMINDER_ACK_MAX) })
+  .strict();
+/** `POST /api/reminders/ack` body: the ids of the caller's tasks whose reminders were shown. */
+export interface ReminderAckRequest {
+  task_ids: number[];
+}
+/** `POST /api/reminders/ack` answer: how many reminders were newly acknowledged. */
+export interface ReminderAckResponse {
+  acknowledged: number;
+}

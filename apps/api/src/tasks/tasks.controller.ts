@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -6,6 +7,7 @@ import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { toTaskView } from './task.mapper.js';
 import {
   createTaskSchema,
+  idempotencyKeySchema,
   listTasksSchema,
   taskIdSchema,
   updateTaskSchema,
@@ -18,6 +20,7 @@ import { TasksService, type CompletionResult } from './tasks.service.js';
 
 const completeSchema = z.object({ completed: z.boolean().default(true) }).strict();
 const idPipe = new ZodValidationPipe(taskIdSchema);
+const idempotencyKeyPipe = new ZodValidationPipe(idempotencyKeySchema);
 
 const toCompletionView = ({ task, next }: CompletionResult): CompletionView => ({
   task: toTaskView(task),
@@ -36,12 +39,19 @@ export class TasksController {
     return (await this.tasks.list(user.id, query)).map(toTaskView);
   }
 
+  /** With an `Idempotency-Key` header, a retry gets the first response (201, same task) and creates nothing. */
   @Post()
   async create(
     @CurrentUser() user: AuthenticatedUser,
     @Body(new ZodValidationPipe(createTaskSchema)) input: CreateTaskInput,
+    @Headers('idempotency-key') header: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<TaskView> {
-    return toTaskView(await this.tasks.create(user.id, input));
+    const key = header === undefined ? undefined : idempotencyKeyPipe.transform(header);
+    if (key === undefined) return toTaskView(await this.tasks.create(user.id, input));
+    const { body, replayed } = await this.tasks.createOnce(user.id, input, key);
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return body;
   }
 
   @Get(':id')

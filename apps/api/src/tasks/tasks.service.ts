@@ -1,11 +1,16 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager, LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { createHash, randomUUID } from 'node:crypto';
+import { IdempotencyKey } from './idempotency-key.entity.js';
+import { toTaskView } from './task.mapper.js';
+import type { TaskView } from './task.view.js';
 import { Task } from './task.entity.js';
 import { nextOccurrence } from './recurrence.js';
 import type { CreateTaskInput, ListTasksQuery, UpdateTaskInput } from './task.schemas.js';
 
 const DEFAULT_LIST_LIMIT = 100;
+/** How long an Idempotency-Key is remembered (at least this long; expired keys are removed on the user's next keyed create). */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
 const PRIORITY_RANK = "case priority when 'high' then 3 when 'medium' then 2 else 1 end";
 
 export interface CompletionResult {
@@ -24,9 +29,52 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `
 export class TasksService {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * POST /api/tasks with an `Idempotency-Key`: the first request creates the task and stores its
+   * response in the same transaction; a retry with the key (any replica, even while the first is still
+   * running: it waits on the key's row) gets that response and creates nothing. Keys expire after 24 h.
+   */
+  async createOnce(userId: string, input: CreateTaskInput, key: string): Promise<{ body: TaskView; replayed: boolean }> {
+    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+    return this.em.transactional(async (em) => {
+      const now = new Date();
+      await em.nativeDelete(IdempotencyKey, { userId, createdAt: { $lt: new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS) } });
+      const claimed = await em
+        .createQueryBuilder(IdempotencyKey)
+        .insert({ userId, key, requestHash, responseStatus: null, responseBody: null, createdAt: now })
+        .onConflict(['userId', 'key'])
+        .ignore()
+        .execute('run');
+      if (claimed.affectedRows === 0) {
+        const first = await em.findOneOrFail(IdempotencyKey, { userId, key }, { refresh: true });
+        if (first.requestHash !== requestHash) {
+          throw new UnprocessableEntityException('Idempotency-Key was already used for a different task: send a new key for a new task');
+        }
+        return { body: first.responseBody as TaskView, replayed: true };
+      }
+      const body = toTaskView(await this.insertTask(em, userId, input));
+      await em.nativeUpdate(IdempotencyKey, { userId, key }, { responseStatus: 201, responseBody: body });
+      return { body, replayed: false };
+    });
+  }
+
   /** With an idempotency key, a second create (a retried chat turn) returns the first one's task. */
   async create(userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
-    const task = this.em.create(Task, {
+    try {
+      return await this.insertTask(this.em, userId, input, idempotencyKey);
+    } catch (error) {
+      // The same chat turn ran before (a retry, or a copy on another replica): return its task.
+      if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        const existing = await this.em.findOne(Task, { userId, idempotencyKey });
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+
+  private async insertTask(em: EntityManager, userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
+    const task = em.create(Task, {
       userId,
       title: input.title,
       description: input.description ?? null,
@@ -38,17 +86,7 @@ export class TasksService {
       seriesId: input.recurrence ? randomUUID() : null,
       idempotencyKey: idempotencyKey ?? null,
     });
-    try {
-      await this.em.flush();
-    } catch (error) {
-      // The same chat turn ran before (a retry, or a copy on another replica): return its task.
-      if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
-        this.em.clear();
-        const existing = await this.em.findOne(Task, { userId, idempotencyKey });
-        if (existing) return existing;
-      }
-      throw error;
-    }
+    await em.flush();
     return task;
   }
 
@@ -145,20 +183,19 @@ export class TasksService {
     return task;
   }
 
-  /**
-   * Reminders whose time has come and that were not sent yet; marks them sent so each fires once,
-   * even when two tabs poll at the same moment (rows locked by the other poll are skipped).
-   */
-  async takeDueReminders(userId: string, now = new Date()): Promise<Task[]> {
-    return this.em.transactional(async (em) => {
-      const due = await em.find(
-        Task,
-        { userId, completed: false, remindAt: { $lte: now }, remindedAt: null },
-        { orderBy: { remindAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
-      );
-      for (const task of due) task.remindedAt = now;
-      return due;
-    });
+  /** Reminders whose time has come and that were not acknowledged yet, oldest first. Changes nothing. */
+  async dueReminders(userId: string, now = new Date()): Promise<Task[]> {
+    return this.em.find(Task, { userId, completed: false, remindAt: { $lte: now }, remindedAt: null }, { orderBy: { remindAt: 'asc', id: 'asc' } });
+  }
+
+  /** Marks the caller's reminders of these tasks shown; returns how many were newly acknowledged. */
+  async acknowledgeReminders(userId: string, taskIds: number[], now = new Date()): Promise<number> {
+    if (taskIds.length === 0) return 0;
+    return this.em.nativeUpdate(
+      Task,
+      { userId, id: { $in: [...new Set(taskIds)] }, remindAt: { $ne: null }, remindedAt: null },
+      { remindedAt: now },
+    );
   }
 }
 

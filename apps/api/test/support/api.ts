@@ -7,6 +7,8 @@ import { TEST_AUDIENCE, TEST_ISSUER, type TestIssuer } from './auth.js';
 export interface RunningApi {
   app: INestApplication;
   url: string;
+  /** Where Prometheus scrapes (METRICS_PORT), apart from the app port. */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export interface RunningApi {
  */
 export async function startApi(issuer: TestIssuer, env: Record<string, string> = {}): Promise<RunningApi> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
@@ -24,9 +27,10 @@ export async function startApi(issuer: TestIssuer, env: Record<string, string> =
     AUTH_AUDIENCE: TEST_AUDIENCE,
     AUTH_JWKS_URL: issuer.jwksUrl,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    METRICS_PORT: String(metricsPort),
     ...env,
   });
   const app = await createApp({ ...config, databaseUrl: config.databaseUrl! });
   await app.listen(port, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return { app, url: `http://127.0.0.1:${port}`, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, close: () => app.close() };
 }

@@ -29,6 +29,10 @@ export interface TokenOptions {
   /** Sign with a key the JWKS does not publish. */
   foreignKey?: boolean;
   withoutSubject?: boolean;
+  withoutExpiry?: boolean;
+  withoutIssuedAt?: boolean;
+  /** `iat` in seconds since the epoch (default now). */
+  issuedAt?: number;
 }
 
 /** Stands in for web's better-auth: publishes a JWKS over HTTP and signs tokens with its keys. */
@@ -58,12 +62,11 @@ export class TestIssuer {
     const key = options.foreignKey ? this.foreign : this.keys.get(options.alg ?? 'EdDSA')!;
     const jwt = new SignJWT({ email: `${sub}@example.test` }).setProtectedHeader({ alg: key.alg, kid: key.kid });
     if (!options.withoutSubject) jwt.setSubject(sub);
-    return jwt
-      .setIssuer(options.issuer ?? TEST_ISSUER)
-      .setAudience(options.audience ?? TEST_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(options.expiresIn ?? '15m')
-      .sign(key.privateKey);
+    jwt.setIssuer(options.issuer ?? TEST_ISSUER).setAudience(options.audience ?? TEST_AUDIENCE);
+    if (!options.withoutIssuedAt) jwt.setIssuedAt(options.issuedAt);
+    // Within the api's 5-minute cap on token lifetime (the BFF mints 60 s tokens; a test may run longer).
+    if (!options.withoutExpiry) jwt.setExpirationTime(options.expiresIn ?? '4m');
+    return jwt.sign(key.privateKey);
   }
 
   close(): Promise<void> {

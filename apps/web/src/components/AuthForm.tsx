@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { authClient } from '@/lib/auth-client';
+import { safeNext } from '@/lib/client/safe-next';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -12,14 +13,9 @@ const COPY: Record<Mode, { title: string; submit: string; switchText: string; sw
   'sign-up': { title: 'Create your account', submit: 'Sign up', switchText: 'Already have an account?', switchHref: '/sign-in', switchLabel: 'Sign in' },
 };
 
-/** Only same-site paths: `next` comes from the URL and must not send the user elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/chat';
-}
-
 export function AuthForm({ mode }: { mode: Mode }) {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get('next'));
+  const next = useSearchParams().get('next');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const copy = COPY[mode];
@@ -40,7 +36,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
       setError(failure.message ?? 'Something went wrong. Try again.');
       return;
     }
-    router.replace(next);
+    router.replace(safeNext(next, window.location.origin));
     router.refresh();
   }
 
@@ -64,10 +60,16 @@ export function AuthForm({ mode }: { mode: Mode }) {
             name="password"
             type="password"
             autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
-            minLength={8}
+            minLength={mode === 'sign-up' ? 10 : undefined}
+            aria-describedby={mode === 'sign-up' ? 'password-hint' : undefined}
             required
           />
         </label>
+        {mode === 'sign-up' && (
+          <p id="password-hint" className="muted">
+            At least 10 characters, and not a common password.
+          </p>
+        )}
         {error && (
           <p role="alert" className="error">
             {error}

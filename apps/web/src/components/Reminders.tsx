@@ -3,7 +3,7 @@
 import { usePathname } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '@/lib/client/api';
-import type { Task } from '@/lib/client/types';
+import type { ReminderAckRequest, ReminderAckResponse, Task } from '@/lib/client/types';
 import { isAppPage } from './app-pages';
 
 const POLL_MS = 30_000;
@@ -18,7 +18,17 @@ function notify(task: Task): boolean {
   }
 }
 
-/** Polls for due reminders: a browser notification when allowed, otherwise an in-app toast. */
+/**
+ * Tells the api which reminders were shown, so it stops returning them (reading them changes nothing).
+ * Best-effort: unacknowledged ones come back at the next poll and replace their own toast or notification.
+ */
+function acknowledge(tasks: Task[]): void {
+  if (tasks.length === 0) return;
+  const body: ReminderAckRequest = { task_ids: tasks.map((task) => task.id) };
+  api<ReminderAckResponse>('/api/reminders/ack', { method: 'POST', json: body }).catch(() => undefined);
+}
+
+/** Polls for due reminders: a browser notification when allowed, otherwise an in-app toast; then acknowledges them. */
 export function Reminders() {
   const active = isAppPage(usePathname());
   const [toasts, setToasts] = useState<Task[]>([]);
@@ -27,6 +37,7 @@ export function Reminders() {
     const granted = 'Notification' in window && Notification.permission === 'granted';
     const unshown = granted ? tasks.filter((task) => !notify(task)) : tasks;
     if (unshown.length) setToasts((current) => [...current, ...unshown.filter((task) => !current.some((t) => t.id === task.id))]);
+    acknowledge(tasks);
   }, []);
 
   useEffect(() => {

@@ -1,14 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { getAuth } from './auth';
 import { webEnv } from './env';
+import { BODY_LIMIT, CHAT_BODY_LIMIT, readBody } from './body';
+import { jsonError } from './http';
+import { rejectCrossSite, rejectNonJson } from './request-guard';
 
 /** The api routes the browser may reach through this server; anything else is not forwarded. */
 export const FORWARDED_ROOTS = ['tasks', 'chat', 'conversations', 'reminders'] as const;
 const SAFE_SEGMENT = /^[\w-]+$/;
-const FORWARDED_HEADERS = ['content-type', 'cache-control', 'x-accel-buffering'];
-
-export function jsonError(status: number, message: string): Response {
-  return Response.json({ statusCode: status, message }, { status });
-}
+const FORWARDED_HEADERS = ['content-type', 'cache-control', 'x-accel-buffering', 'x-request-id'];
+/** A proxy's request id is kept when it looks like one (the api applies the same rule). */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** The api path for `/api/<segments>`, or null when it is not one this server forwards. */
 export function apiPathFor(segments: string[]): string | null {
@@ -49,7 +51,7 @@ async function userToken(headers: Headers): Promise<Identity> {
     if (!session.response) return { status: 401, message: 'sign in first' };
     const token = session.headers.get('set-auth-jwt');
     if (token) return { token };
-    const payload = { iat: Math.floor(Date.now() / 1000), ...session.response.user, sub: session.response.user.id };
+    const payload = { iat: Math.floor(Date.now() / 1000), sub: session.response.user.id };
     const signed = await auth.api.signJWT({ body: { payload } });
     return { token: signed.token };
   } catch (error) {
@@ -64,11 +66,32 @@ async function userToken(headers: Headers): Promise<Identity> {
  * (SSE included). The api address lives only here, read at run time.
  */
 export async function forwardToApi(request: Request, segments: string[]): Promise<Response> {
+  const incoming = request.headers.get('x-request-id');
+  const requestId = incoming && SANE_REQUEST_ID.test(incoming) ? incoming : randomBytes(8).toString('hex');
+  const response = await forward(request, segments, requestId);
+  // The api's own answers carry the same id (it takes ours); this server's answers get it here.
+  if (!response.headers.has('x-request-id')) response.headers.set('x-request-id', requestId);
+  return response;
+}
+
+/** An api error that is not its JSON `{statusCode, message}` (a proxy's page, say) is never shown as is. */
+async function sanitizedError(upstream: Response, log: string): Promise<Response | null> {
+  if (upstream.ok || upstream.headers.get('content-type')?.includes('application/json')) return null;
+  await upstream.body?.cancel();
+  console.error(`${log}: the api answered ${upstream.status} without a JSON error`);
+  return jsonError(upstream.status >= 500 ? 502 : upstream.status, 'the api failed to answer properly; try again shortly');
+}
+
+async function forward(request: Request, segments: string[], requestId: string): Promise<Response> {
   const path = apiPathFor(segments);
   if (!path) return jsonError(404, 'not found');
+  const rejected = rejectCrossSite(request) ?? rejectNonJson(request);
+  if (rejected) return rejected;
+  const hasBody = !['GET', 'HEAD'].includes(request.method);
+  const body = hasBody ? await readBody(request, segments[0] === 'chat' ? CHAT_BODY_LIMIT : BODY_LIMIT) : undefined;
+  if (body instanceof Response) return body;
   const identity = await userToken(request.headers);
   if (!('token' in identity)) return jsonError(identity.status, identity.message);
-  const hasBody = !['GET', 'HEAD'].includes(request.method);
   const timeoutMs = segments[0] === 'chat' ? CHAT_TIMEOUT_MS : API_TIMEOUT_MS;
   // Until the answer starts: a stream (SSE) may then run as long as it needs.
   const headersTimeout = new AbortController();
@@ -79,24 +102,29 @@ export async function forwardToApi(request: Request, segments: string[]): Promis
       method: request.method,
       headers: {
         authorization: `Bearer ${identity.token}`,
+        'x-request-id': requestId,
         accept: request.headers.get('accept') ?? 'application/json',
         ...(hasBody ? { 'content-type': request.headers.get('content-type') ?? 'application/json' } : {}),
       },
-      body: hasBody ? await request.text() : undefined,
+      body,
       signal: AbortSignal.any([request.signal, headersTimeout.signal]),
     });
   } catch (error) {
+    const log = `[bff] ${requestId} ${request.method} ${path}`;
     if (request.signal.aborted) return jsonError(499, 'the request was cancelled');
     if (headersTimeout.signal.aborted) {
-      console.error(`[bff] ${request.method} ${path}: the api did not answer within ${timeoutMs / 1000} s`);
+      console.error(`${log}: the api did not answer within ${timeoutMs / 1000} s`);
       return jsonError(503, `the api did not answer within ${timeoutMs / 1000} s; try again shortly`);
     }
-    console.error(`[bff] ${request.method} ${path}: the api cannot be reached: ${describeError(error)}`);
+    console.error(`${log}: the api cannot be reached: ${describeError(error)}`);
     return jsonError(502, 'the api cannot be reached right now; try again shortly');
   } finally {
     clearTimeout(timer);
   }
-  if (upstream.status >= 500) console.error(`[bff] ${request.method} ${path}: the api answered ${upstream.status}`);
+  const log = `[bff] ${requestId} ${request.method} ${path}`;
+  const unreadable = await sanitizedError(upstream, log);
+  if (unreadable) return unreadable;
+  if (upstream.status >= 500) console.error(`${log}: the api answered ${upstream.status}`);
   const headers = new Headers();
   for (const name of FORWARDED_HEADERS) {
     const value = upstream.headers.get(name);

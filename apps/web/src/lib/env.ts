@@ -1,6 +1,6 @@
 /**
  * The web server's configuration, read when first needed (never at build time: one image serves
- * every environment). Names match design.md "Configuration".
+ * every environment). Names match the README's configuration tables.
  */
 export class ConfigError extends Error {}
 
@@ -17,7 +17,11 @@ export interface WebEnv {
   authUrl: string;
   /** Where the web server reaches the api (in-cluster); the browser never does. */
   apiUrl: string;
+  /** More origins allowed to change state (BETTER_AUTH_TRUSTED_ORIGINS, comma-separated, `*` wildcards). */
+  trustedOrigins: string[];
 }
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 
 let cached: WebEnv | undefined;
 
@@ -27,6 +31,7 @@ export function webEnv(): WebEnv {
     authSecret: required('BETTER_AUTH_SECRET', 'a random string of at least 32 characters'),
     authUrl: required('BETTER_AUTH_URL', "this web app's public URL, e.g. http://localhost:3000"),
     apiUrl: required('API_URL', "the api's URL, e.g. http://localhost:8000").replace(/\/$/, ''),
+    trustedOrigins: list(process.env.BETTER_AUTH_TRUSTED_ORIGINS),
   };
   return cached;
 }

@@ -32,7 +32,14 @@ export interface StartedApp {
  */
 export async function npmStart(dataHome: string): Promise<StartedApp> {
   const [webPort, apiPort] = [await freePort(), await freePort()];
-  const started = spawnNode(START_SCRIPT, { DATA_DIR: dataHome, WEB_PORT: String(webPort), API_PORT: String(apiPort), HOME: process.env.HOME });
+  // The visitors stand behind a local proxy: their X-Forwarded-For is believed.
+  const started = spawnNode(START_SCRIPT, {
+    DATA_DIR: dataHome,
+    WEB_PORT: String(webPort),
+    API_PORT: String(apiPort),
+    HOME: process.env.HOME,
+    TRUSTED_PROXIES: '127.0.0.1,::1',
+  });
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let dataDir: string | undefined;
   while (!dataDir) {
@@ -106,7 +113,7 @@ export function sessionCookie(response: Response): string {
 export function call(webUrl: string, cookie: string, path: string, body?: object): Promise<Response> {
   return fetch(`${webUrl}${path}`, {
     method: body ? 'POST' : 'GET',
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { cookie, ...(body ? { 'content-type': 'application/json', origin: webUrl } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
 }

@@ -31,8 +31,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The built api and web as real processes on free ports, on the run's PostgreSQL, offline engine. */
-export async function startStack(): Promise<Stack> {
+/**
+ * The built api and web as real processes on free ports, on the run's PostgreSQL, offline engine.
+ * `webEnv` adds to the web server's environment (e.g. TRUSTED_PROXIES).
+ */
+export async function startStack(webEnv: Record<string, string> = {}): Promise<Stack> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const webUrl = `http://localhost:${webPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -44,6 +47,8 @@ export async function startStack(): Promise<Stack> {
     BETTER_AUTH_URL: webUrl,
     AUTH_JWKS_URL: `${webUrl}/api/auth/jwks`,
     LOG_LEVEL: 'warn',
+    // Several stacks run at once (jest workers): no fixed metrics port.
+    METRICS_PORT: '0',
   });
   const web = run(WEB_ENTRY, {
     NODE_ENV: 'production',
@@ -54,6 +59,7 @@ export async function startStack(): Promise<Stack> {
     BETTER_AUTH_SECRET: 'test-secret-0123456789abcdef0123456789',
     API_URL: apiUrl,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...webEnv,
   });
   const stop = async () => {
     for (const { child } of [web, api]) {

@@ -40,7 +40,7 @@ export class ContainerIssuer {
       .setIssuer(ISSUER)
       .setAudience(ISSUER)
       .setIssuedAt()
-      .setExpirationTime('30m')
+      .setExpirationTime('4m')
       .sign(this.privateKey);
   }
 

@@ -4,12 +4,16 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly requestId?: string,
   ) {
     super(message);
   }
 }
 
-/** The api's message, which may be a string or a list of validation messages. */
+/**
+ * The api's sentence (a string or a list of validation messages) and the request's id (X-Request-Id),
+ * which the user can quote: "title: … (request id 3f2a…)". Anything else becomes a generic sentence.
+ */
 export async function errorFrom(response: Response): Promise<ApiError> {
   let message = `Request failed (${response.status})`;
   try {
@@ -19,7 +23,8 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON: keep the generic message.
   }
-  return new ApiError(response.status, message);
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  return new ApiError(response.status, requestId ? `${message} (request id ${requestId})` : message, requestId);
 }
 
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {

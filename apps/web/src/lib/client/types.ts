@@ -8,6 +8,8 @@ export type {
   Frequency,
   MessageView as StoredMessage,
   Priority,
+  ReminderAckRequest,
+  ReminderAckResponse,
   TaskView as Task,
   ToolCallRecord as ToolCall,
 } from '@todo-chatbot/api/contracts';

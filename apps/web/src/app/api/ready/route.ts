@@ -1,4 +1,5 @@
-import { describeError, jsonError } from '@/lib/api-proxy';
+import { describeError } from '@/lib/api-proxy';
+import { jsonError } from '@/lib/http';
 import { pingDatabase } from '@/lib/database';
 import { webEnv } from '@/lib/env';
 
