@@ -7,6 +7,8 @@ import type { ReminderAckRequest, ReminderAckResponse, Task } from '@/lib/client
 import { isAppPage } from './app-pages';
 
 const POLL_MS = 30_000;
+/** A failed poll (the server busy or restarting) is retried this soon rather than at the next interval. */
+const RETRY_MS = 3_000;
 
 /** A browser notification; false where the constructor is unavailable (e.g. Android Chrome), so a toast shows instead. */
 function notify(task: Task): boolean {
@@ -42,13 +44,19 @@ export function Reminders() {
 
   useEffect(() => {
     if (!active) return;
+    let retry: number | undefined;
     const poll = () => {
-      // Reminders are best-effort: a failed poll just waits for the next one.
-      api<Task[]>('/api/reminders/due').then(announce, () => undefined);
+      window.clearTimeout(retry);
+      api<Task[]>('/api/reminders/due').then(announce, () => {
+        retry = window.setTimeout(poll, RETRY_MS);
+      });
     };
     poll();
     const timer = window.setInterval(poll, POLL_MS);
-    return () => window.clearInterval(timer);
+    return () => {
+      window.clearInterval(timer);
+      window.clearTimeout(retry);
+    };
   }, [active, announce]);
 
   if (!active || toasts.length === 0) return null;
