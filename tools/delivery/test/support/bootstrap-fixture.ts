@@ -117,8 +117,6 @@ export function createBootstrapMachine(): BootstrapMachine {
   writeFileSync(join(clone, '.env'), 'BETTER_AUTH_SECRET=a-local-secret-of-at-least-32-characters-000\nOPENAI_API_KEY=\n');
   const config = ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com'];
   git(clone, ['init', '-q', '-b', 'main']);
-  // The clone's node_modules is a symlink here, which .gitignore's `node_modules/` (directories) misses.
-  writeFileSync(join(clone, '.git/info/exclude'), 'node_modules\n');
   git(clone, ['config', 'user.name', 'Alice']);
   git(clone, ['config', 'user.email', 'alice@example.com']);
   git(clone, ['add', '-A']);
