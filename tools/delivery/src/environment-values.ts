@@ -30,10 +30,13 @@ function readTree(file: string): Tree {
  * values-<env>.yaml, then environments/<env>/values.yaml (the order of the Application's valueFiles).
  */
 export function effectiveValues(repoRoot: string, environment: string): Tree {
+  return mergeValues(profileValues(repoRoot, environment), readTree(valuesFileOf(repoRoot, environment)));
+}
+
+/** What the chart's values.yaml and values-<env>.yaml give, before the environment file. */
+function profileValues(repoRoot: string, environment: string): Tree {
   const chart = join(repoRoot, 'charts', 'chatbot');
-  return [join(chart, 'values.yaml'), join(chart, `values-${environment}.yaml`), valuesFileOf(repoRoot, environment)]
-    .map(readTree)
-    .reduce(mergeValues, {});
+  return mergeValues(readTree(join(chart, 'values.yaml')), readTree(join(chart, `values-${environment}.yaml`)));
 }
 
 export function valueAt(values: Tree, dottedPath: string): unknown {
@@ -84,9 +87,7 @@ export function setEncryptedData(repoRoot: string, environment: string, encrypte
   const document = parseDocument(before);
   // Replace the whole map: a key dropped from .env must not linger as a stale ciphertext. The mode is
   // written only where the profile below does not already say sealed (environment files hold differences).
-  const chart = join(repoRoot, 'charts', 'chatbot');
-  const below = [join(chart, 'values.yaml'), join(chart, `values-${environment}.yaml`)].map(readTree).reduce(mergeValues, {});
-  if (valueAt(below, 'secrets.mode') !== 'sealed') document.setIn(['secrets', 'mode'], 'sealed');
+  if (valueAt(profileValues(repoRoot, environment), 'secrets.mode') !== 'sealed') document.setIn(['secrets', 'mode'], 'sealed');
   document.setIn(['secrets', 'encryptedData'], document.createNode(encryptedData));
   const after = document.toString({ lineWidth: 0 });
   if (after === before) return '';

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/binaries.js';
 import { standInWebApp } from './support/stand-in-web.js';
+import { expectInOrder } from './support/call-order.js';
 
 const STUBS: Record<string, string> = {
   kind: String.raw`
@@ -109,15 +110,6 @@ async function standInWeb(): Promise<{ port: number; requests: string[] }> {
   servers.push(app);
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   return { port: (app.address() as AddressInfo).port, requests };
-}
-
-function expectInOrder(calls: readonly string[], patterns: readonly RegExp[]): void {
-  let from = 0;
-  for (const pattern of patterns) {
-    const index = calls.findIndex((call, i) => i >= from && pattern.test(call));
-    expect({ pattern: String(pattern), found: index >= 0 ? 'in order' : `not after call ${from}` }).toEqual({ pattern: String(pattern), found: 'in order' });
-    from = index + 1;
-  }
 }
 
 describe('bootstrap/e2e.sh up to the cluster', () => {

@@ -11,23 +11,11 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/binaries.js';
 import { FORK_URL, STUBBED, machinesRemovedAfterAll } from './support/bootstrap-fixture.js';
+import { expectInOrder } from './support/call-order.js';
 
 const newMachine = machinesRemovedAfterAll();
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 const nodeVersion = (path: string) => spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH: path } }).stdout.trim();
-
-/** The index of the first call matching each pattern, asserting they come in this order. */
-function expectInOrder(calls: readonly string[], patterns: readonly RegExp[]): void {
-  let from = 0;
-  for (const pattern of patterns) {
-    const index = calls.findIndex((call, i) => i >= from && pattern.test(call));
-    expect({ pattern: String(pattern), found: index >= 0 ? 'in order' : `not after call ${from}: ${calls.slice(from).join(' | ')}` }).toEqual({
-      pattern: String(pattern),
-      found: 'in order',
-    });
-    from = index + 1;
-  }
-}
 
 const ARGO_ORDER: readonly RegExp[] = [
   /^docker info$/,
