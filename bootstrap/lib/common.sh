@@ -23,7 +23,6 @@ readonly SEALED_SECRETS_MANIFEST="https://github.com/bitnami-labs/sealed-secrets
 say() { printf '\n==> %s\n' "$*"; }
 fail() { printf '%s\n' "$*" >&2; exit 1; }
 kc() { kubectl --context "$KUBE_CONTEXT" "$@"; }
-lower() { printf '%s' "$1" | tr '[:upper:]' '[:lower:]'; }
 
 require() { # command, then how to get it
   command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed: $2"
