@@ -31,9 +31,13 @@ function ensurePortFree(port: number, variable: string): Promise<void> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE'
-        ? new StartError(`Port ${port} is already in use (another npm start?): stop what uses it, or set ${variable} to a free port.`)
-        : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartError(
+              `Port ${port} is already in use (another npm start?): stop what uses it, or set ${variable} to a free port.`,
+            )
+          : error,
+      );
     });
     probe.listen(port, () => probe.close(() => resolvePort()));
   });
@@ -61,7 +65,10 @@ function devAuthSecret(): string {
 }
 
 function start(name: string, entry: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
@@ -75,7 +82,13 @@ async function waitUntilReady(url: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (stopping) return;
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolveWait) => setTimeout(resolveWait, 100));
   }
   throw new StartError(`${url} was not ready within ${READY_TIMEOUT_MS / 1000} s.`);
@@ -136,9 +149,12 @@ async function main(): Promise<void> {
   );
   await Promise.all([waitUntilReady(`${API_URL}/ready`), waitUntilReady(`http://127.0.0.1:${WEB_PORT}/api/ready`)]);
   if (stopping) return;
-  const engine = process.env.OPENAI_API_KEY || process.env.LLM_BASE_URL ? 'AI model' : 'offline chat engine (no LLM key set)';
+  const engine =
+    process.env.OPENAI_API_KEY || process.env.LLM_BASE_URL ? 'AI model' : 'offline chat engine (no LLM key set)';
   const seconds = ((performance.now() - STARTED) / 1000).toFixed(1);
-  console.log(`\ntodo-chatbot is running at ${WEB_URL} after ${seconds} s (${engine}; ${database}). Ctrl-C stops it.\n`);
+  console.log(
+    `\ntodo-chatbot is running at ${WEB_URL} after ${seconds} s (${engine}; ${database}). Ctrl-C stops it.\n`,
+  );
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));

@@ -72,7 +72,10 @@ async function createBenchDatabase(serverUrl: string): Promise<{ url: string; dr
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    drop: () =>
+      admin(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)).then(
+        () => undefined,
+      ),
   };
 }
 
@@ -80,7 +83,10 @@ async function waitUntilReady(baseUrl: string, api: ChildProcess): Promise<void>
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (api.exitCode !== null) throw new Error(`the api exited with code ${api.exitCode} while starting`);
-    const ready = await fetch(`${baseUrl}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -88,7 +94,11 @@ async function waitUntilReady(baseUrl: string, api: ChildProcess): Promise<void>
 }
 
 /** The built api as production runs it, in its own process so the bench's load does not share its event loop. */
-async function startApi(databaseUrl: string, issuer: TestIssuer, mock: MockLlm): Promise<{ url: string; stop(): Promise<void> }> {
+async function startApi(
+  databaseUrl: string,
+  issuer: TestIssuer,
+  mock: MockLlm,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const api = spawn(process.execPath, [API_ENTRY], {
     env: {
@@ -130,7 +140,11 @@ async function sendTurn(apiUrl: string, token: string, message: string, conversa
     const response = await fetch(`${apiUrl}/api/chat`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ message, client_message_id: randomUUID(), ...(conversationId ? { conversation_id: conversationId } : {}) }),
+      body: JSON.stringify({
+        message,
+        client_message_id: randomUUID(),
+        ...(conversationId ? { conversation_id: conversationId } : {}),
+      }),
     });
     const body = (await response.json()) as { conversation_id?: string; tool_calls?: Array<{ is_error: boolean }> };
     const ok = response.status === 200 && body.tool_calls?.length === 1 && !body.tool_calls[0]!.is_error;
@@ -171,7 +185,12 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 
 function distribution(values: number[]): { p50: number; p95: number; p99: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? Number.NaN) };
+  return {
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? Number.NaN),
+  };
 }
 
 function report(settings: Settings, samples: TurnSample[], mock: MockLlm, wallMs: number): void {
@@ -187,8 +206,11 @@ function report(settings: Settings, samples: TurnSample[], mock: MockLlm, wallMs
     latency_ms: latency,
     overhead_ms: overhead,
   };
-  const row = (name: string, d: typeof latency) => `${name.padEnd(14)}${[d.p50, d.p95, d.p99, d.max].map((v) => String(v).padStart(9)).join('')}`;
-  console.log(`\n${settings.clients} clients × ${settings.turns} turns, mock latency ${settings.latencyMs} ms per model call`);
+  const row = (name: string, d: typeof latency) =>
+    `${name.padEnd(14)}${[d.p50, d.p95, d.p99, d.max].map((v) => String(v).padStart(9)).join('')}`;
+  console.log(
+    `\n${settings.clients} clients × ${settings.turns} turns, mock latency ${settings.latencyMs} ms per model call`,
+  );
   console.log(`${''.padEnd(14)}${['p50', 'p95', 'p99', 'max'].map((h) => h.padStart(9)).join('')}`);
   console.log(row('latency ms', latency));
   console.log(row('overhead ms', overhead));

@@ -17,7 +17,10 @@ const BODY_LIMIT = '64kb';
 /** Builds the api (migrated and ready to listen): shared by main.ts and the tests. */
 export async function createApp(config: RuntimeConfig): Promise<INestApplication> {
   // No default parsers: JSON is the only body the api reads (a form body is a 415, see jsonOnly).
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   // X-Forwarded-For names the client only when the connection comes from a listed proxy.

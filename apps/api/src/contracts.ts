@@ -30,6 +30,13 @@ export const LIMITS = {
 } as const;
 
 export type { CompletionView, TaskView } from './tasks/task.view.js';
-export type { Frequency, ListTasksQuery, Priority, Recurrence, ReminderAckRequest, ReminderAckResponse } from './tasks/task.schemas.js';
+export type {
+  Frequency,
+  ListTasksQuery,
+  Priority,
+  Recurrence,
+  ReminderAckRequest,
+  ReminderAckResponse,
+} from './tasks/task.schemas.js';
 export type { ToolCallRecord, ToolName } from './mcp/tool-contract.js';
 export type { ChatResponse, ConversationView, MessageView } from './chat/chat.views.js';

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const oneSentence = error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof PgliteImportError;
+  const oneSentence =
+    error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof PgliteImportError;
   console.error(oneSentence ? error.message : error);
   process.exit(1);
 });

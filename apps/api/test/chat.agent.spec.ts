@@ -5,7 +5,14 @@ import { TOOL_NAMES, type ToolCallRecord } from '../src/mcp/tool-contract.js';
 import type { TaskView } from '../src/tasks/task.view.js';
 import { freePort } from '../src/common/free-port.js';
 import { useApi, type TestUser } from './support/harness.js';
-import { addTaskScript, startMockLlm, textOf, type ChatRequest, type MockScript, type RecordedRequest } from './support/mock-llm.js';
+import {
+  addTaskScript,
+  startMockLlm,
+  textOf,
+  type ChatRequest,
+  type MockScript,
+  type RecordedRequest,
+} from './support/mock-llm.js';
 
 /**
  * A user message "complete task N" asks for complete_task, "add …" for add_task (then a summary of
@@ -35,10 +42,16 @@ function requestsFor(requests: RecordedRequest[], message: string): ChatRequest[
 
 /** The conversation without the system prompt, as role and text. */
 const dialogue = (request: ChatRequest) =>
-  request.messages.filter((m) => m.role !== 'system' && m.role !== 'developer').map((m) => ({ role: m.role, text: textOf(m.content) }));
+  request.messages
+    .filter((m) => m.role !== 'system' && m.role !== 'developer')
+    .map((m) => ({ role: m.role, text: textOf(m.content) }));
 
 function chat(user: TestUser, message: string, conversationId?: string) {
-  const body = { message, client_message_id: randomUUID(), ...(conversationId ? { conversation_id: conversationId } : {}) };
+  const body = {
+    message,
+    client_message_id: randomUUID(),
+    ...(conversationId ? { conversation_id: conversationId } : {}),
+  };
   return h.post(user, '/api/chat', body);
 }
 
@@ -63,7 +76,11 @@ async function chatStream(user: TestUser, message: string): Promise<SseEvent[]> 
     .split('\n\n')
     .filter(Boolean)
     .map((block) => {
-      const field = (name: string) => block.split('\n').find((line) => line.startsWith(`${name}: `))!.slice(name.length + 2);
+      const field = (name: string) =>
+        block
+          .split('\n')
+          .find((line) => line.startsWith(`${name}: `))!
+          .slice(name.length + 2);
       return { event: field('event'), data: JSON.parse(field('data')) };
     });
 }
@@ -79,7 +96,9 @@ describe('chat through the @openai/agents engine', () => {
     expect(request!.model).toBe('mock-model');
     expect(request!.tools!.map((tool) => tool.function.name).sort()).toEqual([...TOOL_NAMES].sort());
     for (const tool of request!.tools!) {
-      expect(Object.keys(tool.function.parameters?.properties ?? {})).not.toContainEqual(expect.stringMatching(/user/i));
+      expect(Object.keys(tool.function.parameters?.properties ?? {})).not.toContainEqual(
+        expect.stringMatching(/user/i),
+      );
     }
   });
 
@@ -95,7 +114,12 @@ describe('chat through the @openai/agents engine', () => {
     const taskId = tasks[0]!.id;
     expect(response.body.response).toBe(`Done: "${title}" is task ${taskId}.`);
     expect(tool_calls).toEqual([
-      { name: 'add_task', arguments: { title }, result: expect.objectContaining({ task_id: taskId, status: 'created', title }), is_error: false },
+      {
+        name: 'add_task',
+        arguments: { title },
+        result: expect.objectContaining({ task_id: taskId, status: 'created', title }),
+        is_error: false,
+      },
     ]);
 
     const messages = await storedMessages(user, conversation_id);
@@ -142,7 +166,11 @@ describe('chat through the @openai/agents engine', () => {
     const first = (await chat(user, `add ${title}`).expect(200)).body as ChatResponse;
     const followUp = `what did I add? ${randomUUID()}`;
     const second = (await chat(user, followUp, first.conversation_id).expect(200)).body as ChatResponse;
-    expect(second).toEqual({ conversation_id: first.conversation_id, response: `You said: ${followUp}`, tool_calls: [] });
+    expect(second).toEqual({
+      conversation_id: first.conversation_id,
+      response: `You said: ${followUp}`,
+      tool_calls: [],
+    });
 
     const [request] = requestsFor(mock.requests, followUp);
     expect(dialogue(request!)).toEqual([
@@ -150,7 +178,12 @@ describe('chat through the @openai/agents engine', () => {
       { role: 'assistant', text: first.response },
       { role: 'user', text: followUp },
     ]);
-    expect((await storedMessages(user, first.conversation_id)).map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect((await storedMessages(user, first.conversation_id)).map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
   });
 
   test('the stream sends tool_call and delta events, then done with the stored reply', async () => {
@@ -173,7 +206,10 @@ describe('chat through the @openai/agents engine', () => {
     expect(done.response).toBe(`Done: "${title}" is task ${(toolCall.result as { task_id: number }).task_id}.`);
 
     const stored = (await storedMessages(user, done.conversation_id))[1]!;
-    expect({ content: stored.content, tool_calls: stored.tool_calls }).toEqual({ content: done.response, tool_calls: done.tool_calls });
+    expect({ content: stored.content, tool_calls: stored.tool_calls }).toEqual({
+      content: done.response,
+      tool_calls: done.tool_calls,
+    });
     const requests = requestsFor(mock.requests, message);
     expect(requests.map((request) => request.stream)).toEqual([true, true]);
   });
@@ -200,7 +236,9 @@ describe('when the model is unreachable', () => {
     const title = uniqueTitle('pay rent');
     const body = { message: `add ${title}`, client_message_id: randomUUID() };
     const failed = await down.post(user, '/api/chat', body).expect(502);
-    expect(failed.body.message).toMatch(/^the chat engine failed; retry with the same client_message_id \(request id [0-9a-f]{16}\)\.$/);
+    expect(failed.body.message).toMatch(
+      /^the chat engine failed; retry with the same client_message_id \(request id [0-9a-f]{16}\)\.$/,
+    );
     await down.get(user, '/api/tasks').expect(200, []);
 
     const back = await startMockLlm({ script, port });
@@ -209,7 +247,8 @@ describe('when the model is unreachable', () => {
       expect(retried.tool_calls).toEqual([expect.objectContaining({ name: 'add_task', is_error: false })]);
       const tasks = (await down.get(user, '/api/tasks').expect(200)).body as TaskView[];
       expect(tasks.map((task) => task.title)).toEqual([title]);
-      const messages = (await down.get(user, `/api/conversations/${retried.conversation_id}/messages`).expect(200)).body as MessageView[];
+      const messages = (await down.get(user, `/api/conversations/${retried.conversation_id}/messages`).expect(200))
+        .body as MessageView[];
       expect(messages.map((m) => [m.role, m.content])).toEqual([
         ['user', body.message],
         ['assistant', retried.response],

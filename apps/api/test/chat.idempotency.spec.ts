@@ -37,7 +37,9 @@ describe('stateless chat with idempotent retries', () => {
 
   test('a client_message_id reused for another message is a 409 and stores nothing', async () => {
     const user = await h.newUser();
-    const first = (await h.post(user, '/api/chat', { message: 'add a task to buy milk', client_message_id: 'm-1' }).expect(200)).body;
+    const first = (
+      await h.post(user, '/api/chat', { message: 'add a task to buy milk', client_message_id: 'm-1' }).expect(200)
+    ).body;
     const reuse = { conversation_id: first.conversation_id, message: 'delete everything', client_message_id: 'm-1' };
     await h.post(user, '/api/chat', reuse).expect(409);
     const messages = (await h.get(user, `/api/conversations/${first.conversation_id}/messages`).expect(200)).body;
@@ -46,7 +48,8 @@ describe('stateless chat with idempotent retries', () => {
 
   test('concurrent turns in one conversation are all stored, each reply after its message', async () => {
     const user = await h.newUser();
-    const opening = (await h.post(user, '/api/chat', { message: 'hello', client_message_id: randomUUID() }).expect(200)).body;
+    const opening = (await h.post(user, '/api/chat', { message: 'hello', client_message_id: randomUUID() }).expect(200))
+      .body;
     const titles = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
     const replies = await Promise.all(
       titles.map((title) =>
@@ -73,8 +76,14 @@ describe('stateless chat with idempotent retries', () => {
 
   test('conversations are listed newest first and resume with their history', async () => {
     const user = await h.newUser();
-    const older = (await h.post(user, '/api/chat', { message: 'add a task to plan trip', client_message_id: randomUUID() }).expect(200)).body;
-    const newer = (await h.post(user, '/api/chat', { message: 'show my tasks', client_message_id: randomUUID() }).expect(200)).body;
+    const older = (
+      await h
+        .post(user, '/api/chat', { message: 'add a task to plan trip', client_message_id: randomUUID() })
+        .expect(200)
+    ).body;
+    const newer = (
+      await h.post(user, '/api/chat', { message: 'show my tasks', client_message_id: randomUUID() }).expect(200)
+    ).body;
     const listed = (await h.get(user, '/api/conversations').expect(200)).body as { id: string; title: string }[];
     expect(listed.map((c) => c.id)).toEqual([newer.conversation_id, older.conversation_id]);
     expect(listed[1]!.title).toBe('add a task to plan trip');
@@ -85,9 +94,21 @@ describe('chat input validation', () => {
   test.each([
     ['a missing message', { client_message_id: 'x' }, 'message is required'],
     ['a missing client_message_id', { message: 'hi' }, 'client_message_id is required'],
-    ['a message over 8 KB', { message: 'x'.repeat(8 * 1024 + 1), client_message_id: 'x' }, 'message: message must be at most 8192 bytes'],
-    ['a conversation id that is not a UUID', { conversation_id: '42', message: 'hi', client_message_id: 'x' }, 'conversation_id: Invalid UUID'],
-    ['an unknown time zone', { message: 'hi', client_message_id: 'x', time_zone: 'Mars/Olympus' }, 'time_zone: time_zone must be an IANA time zone such as Europe/Berlin'],
+    [
+      'a message over 8 KB',
+      { message: 'x'.repeat(8 * 1024 + 1), client_message_id: 'x' },
+      'message: message must be at most 8192 bytes',
+    ],
+    [
+      'a conversation id that is not a UUID',
+      { conversation_id: '42', message: 'hi', client_message_id: 'x' },
+      'conversation_id: Invalid UUID',
+    ],
+    [
+      'an unknown time zone',
+      { message: 'hi', client_message_id: 'x', time_zone: 'Mars/Olympus' },
+      'time_zone: time_zone must be an IANA time zone such as Europe/Berlin',
+    ],
   ])('%s is a 400 naming the field, and nothing is stored', async (_case, body, message) => {
     const user = await h.newUser();
     await h.post(user, '/api/chat', body).expect(400, { statusCode: 400, error: 'Bad Request', message });

@@ -30,13 +30,22 @@ describe('offline engine: the Phase III phrases change the task table as they me
 
     await chat.say('Add a task to prepare the team meeting');
     await chat.say('I need to remember to pay bills');
-    expect((await tasksOf(user)).map((task) => task.title)).toEqual(['Buy groceries', 'Prepare the team meeting', 'Pay bills']);
+    expect((await tasksOf(user)).map((task) => task.title)).toEqual([
+      'Buy groceries',
+      'Prepare the team meeting',
+      'Pay bills',
+    ]);
 
     const all = await chat.say('Show me all my tasks');
-    for (const title of ['Buy groceries', 'Prepare the team meeting', 'Pay bills']) expect(all.response).toContain(title);
+    for (const title of ['Buy groceries', 'Prepare the team meeting', 'Pay bills'])
+      expect(all.response).toContain(title);
 
     const done = await chat.say(`Mark task ${groceries!.id} as complete`);
-    expect(done.tool_calls.at(-1)).toMatchObject({ name: 'complete_task', arguments: { task_id: groceries!.id }, is_error: false });
+    expect(done.tool_calls.at(-1)).toMatchObject({
+      name: 'complete_task',
+      arguments: { task_id: groceries!.id },
+      is_error: false,
+    });
     expect((await tasksOf(user, '&status=completed')).map((task) => task.id)).toEqual([groceries!.id]);
 
     const pending = await chat.say("What's pending?");
@@ -60,7 +69,9 @@ describe('offline engine: priorities, tags, dates, reminders, recurrence, search
   test('priority and due date in one phrase', async () => {
     const user = await h.newUser();
     await conversation(h, user).say('add a task to buy milk tomorrow with high priority');
-    expect(await tasksOf(user)).toEqual([expect.objectContaining({ title: 'Buy milk', priority: 'high', due_at: tomorrowAt(9) })]);
+    expect(await tasksOf(user)).toEqual([
+      expect.objectContaining({ title: 'Buy milk', priority: 'high', due_at: tomorrowAt(9) }),
+    ]);
   });
 
   test('"tomorrow at 5pm" is 5pm in the user\'s time zone', async () => {
@@ -76,7 +87,10 @@ describe('offline engine: priorities, tags, dates, reminders, recurrence, search
     await chat.say('add buy flowers');
     expect((await tasksOf(user))[0]).toMatchObject({ title: 'Review report', tags: ['work', 'urgent'] });
     const tagged = await chat.say('show tasks tagged work');
-    expect(tagged.tool_calls[0]).toMatchObject({ name: 'list_tasks', arguments: expect.objectContaining({ tag: 'work' }) });
+    expect(tagged.tool_calls[0]).toMatchObject({
+      name: 'list_tasks',
+      arguments: expect.objectContaining({ tag: 'work' }),
+    });
     expect(tagged.response).toContain('Review report');
     expect(tagged.response).not.toContain('Buy flowers');
   });
@@ -110,7 +124,10 @@ describe('offline engine: priorities, tags, dates, reminders, recurrence, search
     expect((await h.get(user, `/api/tasks/${report!.id}`).expect(200)).body.priority).toBe('high');
 
     const search = await chat.say('search for milk');
-    expect(search.tool_calls[0]).toMatchObject({ name: 'list_tasks', arguments: expect.objectContaining({ search: 'milk' }) });
+    expect(search.tool_calls[0]).toMatchObject({
+      name: 'list_tasks',
+      arguments: expect.objectContaining({ search: 'milk' }),
+    });
     expect(search.tool_calls[0]!.result.tasks.map((t: TaskView) => t.id)).toEqual([milk!.id]);
 
     const sorted = await chat.say('show tasks sorted by priority');

@@ -12,7 +12,9 @@ describe('a conversation and its first message are written together', () => {
   test('when the first message cannot be stored, no conversation is left behind', async () => {
     const { marker } = await failInsertsContaining('messages', 'content');
     const user = await h.newUser();
-    await h.post(user, '/api/chat', { message: `add a task to ${marker}`, client_message_id: randomUUID() }).expect(500);
+    await h
+      .post(user, '/api/chat', { message: `add a task to ${marker}`, client_message_id: randomUUID() })
+      .expect(500);
     await h.get(user, '/api/conversations').expect(200, []);
   });
 });
@@ -32,7 +34,9 @@ describe('Idempotency-Key on POST /api/tasks', () => {
   test('concurrent retries create one task, and all get it', async () => {
     const user = await h.newUser();
     const key = randomUUID();
-    const answers = await Promise.all([1, 2, 3, 4].map(() => h.post(user, '/api/tasks', { title: 'Once' }).set('idempotency-key', key)));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => h.post(user, '/api/tasks', { title: 'Once' }).set('idempotency-key', key)),
+    );
     expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     expect((await h.get(user, '/api/tasks').expect(200)).body).toHaveLength(1);
@@ -46,7 +50,9 @@ describe('Idempotency-Key on POST /api/tasks', () => {
     const b = (await h.post(bob, '/api/tasks', { title: 'A' }).set('idempotency-key', key).expect(201)).body;
     expect(b.id).not.toBe(a.id);
     const other = await h.post(alice, '/api/tasks', { title: 'B' }).set('idempotency-key', key).expect(422);
-    expect(other.body.message).toBe('Idempotency-Key was already used for a different task: send a new key for a new task');
+    expect(other.body.message).toBe(
+      'Idempotency-Key was already used for a different task: send a new key for a new task',
+    );
     await h.post(alice, '/api/tasks', { title: 'A' }).expect(201);
     await h.post(alice, '/api/tasks', { title: 'A' }).expect(201);
     expect((await h.get(alice, '/api/tasks').expect(200)).body).toHaveLength(3);
@@ -93,6 +99,8 @@ describe('messages are paged', () => {
     const user = await h.newUser();
     const chat = conversation(h, user);
     await chat.say('hello');
-    await h.get(user, `/api/conversations/${chat.id}/messages?${query}`).expect(400, { statusCode: 400, error: 'Bad Request', message });
+    await h
+      .get(user, `/api/conversations/${chat.id}/messages?${query}`)
+      .expect(400, { statusCode: 400, error: 'Bad Request', message });
   });
 });

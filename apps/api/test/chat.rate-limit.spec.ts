@@ -19,11 +19,15 @@ describe('per-user chat rate limit (CHAT_RATE_LIMIT_PER_MINUTE)', () => {
   test('the third turn in a minute is a 429 with a sentence and Retry-After, counted across replicas', async () => {
     const user = await h.newUser();
     await h.post(user, '/api/chat', turn('add a task to buy bread')).expect(200);
-    await fetchTurn(replica.url, user.token, turn('add a task to buy milk')).then((response) => expect(response.status).toBe(200));
+    await fetchTurn(replica.url, user.token, turn('add a task to buy milk')).then((response) =>
+      expect(response.status).toBe(200),
+    );
 
     const limited = await h.post(user, '/api/chat', turn('add a task to buy eggs')).expect(429);
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
-    expect(limited.body.message).toMatch(/^too many chat messages: the limit is 2 a minute; try again in \d+ seconds?$/);
+    expect(limited.body.message).toMatch(
+      /^too many chat messages: the limit is 2 a minute; try again in \d+ seconds?$/,
+    );
     const retryAfter = Number(limited.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -31,10 +35,15 @@ describe('per-user chat rate limit (CHAT_RATE_LIMIT_PER_MINUTE)', () => {
     const onReplica = await fetchTurn(replica.url, user.token, turn('add a task to buy eggs'));
     expect(onReplica.status).toBe(429);
     expect(onReplica.headers.get('retry-after')).toMatch(/^\d+$/);
-    const streamed = await h.post(user, '/api/chat/stream', turn('add a task to buy eggs')).expect(429).expect('content-type', /json/);
+    const streamed = await h
+      .post(user, '/api/chat/stream', turn('add a task to buy eggs'))
+      .expect(429)
+      .expect('content-type', /json/);
     expect(streamed.body.message).toMatch(/^too many chat messages/);
 
-    const titles = ((await h.get(user, '/api/tasks').expect(200)).body as { title: string }[]).map((task) => task.title).sort();
+    const titles = ((await h.get(user, '/api/tasks').expect(200)).body as { title: string }[])
+      .map((task) => task.title)
+      .sort();
     expect(titles).toEqual(['Buy bread', 'Buy milk']);
   });
 

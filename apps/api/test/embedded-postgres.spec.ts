@@ -1,6 +1,18 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +20,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../src/common/free-port.js';
 import {
-  clusterDataDir, clusterHome, EmbeddedPostgresError, POSTGRES_MAJOR, startEmbeddedPostgres, type EmbeddedPostgres,
+  clusterDataDir,
+  clusterHome,
+  EmbeddedPostgresError,
+  POSTGRES_MAJOR,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
 } from '../src/database/embedded-postgres.js';
 import { hydrateSymlinks, postgresBinaries } from '../src/database/postgres-binaries.js';
 import { isAlive, postmasterPid, processTree, signalAll, waitUntilGone } from './support/os-processes.js';
@@ -143,12 +160,14 @@ describe('the embedded PostgreSQL server (npm start and npm test without DATABAS
     const wide: string[] = [];
     const walk = (path: string) => {
       const stat = lstatSync(path);
-      if (!stat.isSymbolicLink() && stat.mode & 0o077 && path !== home) wide.push(`${path} ${(stat.mode & 0o777).toString(8)}`);
+      if (!stat.isSymbolicLink() && stat.mode & 0o077 && path !== home)
+        wide.push(`${path} ${(stat.mode & 0o777).toString(8)}`);
       if (stat.isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry));
     };
     walk(home);
     expect(wide).toEqual([]);
-    for (const file of ['postgres.password', 'postgres.log']) expect(statSync(join(home, file)).mode & 0o777).toBe(0o600);
+    for (const file of ['postgres.password', 'postgres.log'])
+      expect(statSync(join(home, file)).mode & 0o777).toBe(0o600);
     if (process.getuid?.() === 0) {
       // The postgres user passes through the home (root:postgres 0710) into a data directory it owns.
       expect(statSync(home).mode & 0o777).toBe(0o710);
@@ -165,7 +184,9 @@ describe('the embedded PostgreSQL server (npm start and npm test without DATABAS
 describe('the PostgreSQL binaries package', () => {
   test('every library link it lists exists (re-created at start when npm skipped its postinstall)', () => {
     const { packageDir } = postgresBinaries();
-    const links = JSON.parse(readFileSync(join(packageDir, 'native', 'pg-symlinks.json'), 'utf8')) as { target: string }[];
+    const links = JSON.parse(readFileSync(join(packageDir, 'native', 'pg-symlinks.json'), 'utf8')) as {
+      target: string;
+    }[];
     expect(links.length).toBeGreaterThan(0);
     for (const { target } of links) expect(lstatSync(join(packageDir, target)).isSymbolicLink()).toBe(true);
   });
@@ -176,10 +197,13 @@ describe('the PostgreSQL binaries package', () => {
     mkdirSync(join(dir, 'native', 'lib'), { recursive: true });
     writeFileSync(join(dir, 'native', 'lib', 'libicuuc.so.60.2'), 'the library');
     symlinkSync('libicuuc.so.60.2', join(dir, 'native', 'lib', 'libicuuc.so'));
-    writeFileSync(join(dir, 'native', 'pg-symlinks.json'), JSON.stringify([
-      { source: 'native/lib/libicuuc.so.60.2', target: 'native/lib/libicuuc.so' },
-      { source: 'native/lib/libicuuc.so.60.2', target: 'native/lib/libicuuc.so.60' },
-    ]));
+    writeFileSync(
+      join(dir, 'native', 'pg-symlinks.json'),
+      JSON.stringify([
+        { source: 'native/lib/libicuuc.so.60.2', target: 'native/lib/libicuuc.so' },
+        { source: 'native/lib/libicuuc.so.60.2', target: 'native/lib/libicuuc.so.60' },
+      ]),
+    );
 
     expect(hydrateSymlinks(dir)).toEqual([join(dir, 'native', 'lib', 'libicuuc.so.60')]);
     expect(readlinkSync(join(dir, 'native', 'lib', 'libicuuc.so.60'))).toBe('libicuuc.so.60.2');

@@ -30,7 +30,10 @@ describe('errors carry sentences and the request id, never driver text', () => {
   test('a database failure over REST is a 500 with a sentence and the request id', async () => {
     const { marker, driverText } = await failInsertsContaining('tasks', 'title');
     const user = await h.newUser();
-    const response = await h.post(user, '/api/tasks', { title: `task ${marker}` }).set('x-request-id', 'rest-failure-1').expect(500);
+    const response = await h
+      .post(user, '/api/tasks', { title: `task ${marker}` })
+      .set('x-request-id', 'rest-failure-1')
+      .expect(500);
     expect(response.headers['x-request-id']).toBe('rest-failure-1');
     expect(response.body).toEqual({
       statusCode: 500,
@@ -54,8 +57,14 @@ describe('errors carry sentences and the request id, never driver text', () => {
   test('a chat turn whose tool fails answers a sentence, not the driver text', async () => {
     const { marker, driverText } = await failInsertsContaining('tasks', 'title');
     const user = await h.newUser();
-    const reply = (await h.post(user, '/api/chat', { message: `add a task to buy ${marker}`, client_message_id: randomUUID() }).expect(200)).body;
-    expect(reply.response).toMatch(/^Sorry, I couldn't do that: internal error: the request failed on our side \(request id [0-9a-f]{16}\)\.$/);
+    const reply = (
+      await h
+        .post(user, '/api/chat', { message: `add a task to buy ${marker}`, client_message_id: randomUUID() })
+        .expect(200)
+    ).body;
+    expect(reply.response).toMatch(
+      /^Sorry, I couldn't do that: internal error: the request failed on our side \(request id [0-9a-f]{16}\)\.$/,
+    );
     expect(JSON.stringify(reply)).not.toContain(driverText);
   });
 
@@ -63,11 +72,20 @@ describe('errors carry sentences and the request id, never driver text', () => {
     const { marker, driverText } = await failInsertsContaining('messages', 'content');
     const user = await h.newUser();
     const response = await readStream(
-      h.post(user, '/api/chat/stream', { message: `add a task to ${marker}`, client_message_id: randomUUID() }).set('x-request-id', 'sse-failure-1'),
+      h
+        .post(user, '/api/chat/stream', { message: `add a task to ${marker}`, client_message_id: randomUUID() })
+        .set('x-request-id', 'sse-failure-1'),
     ).expect(200);
     const events = parseEvents(response.body as string);
     expect(events).toEqual([
-      { event: 'error', data: { status: 500, message: 'internal error: the request failed on our side (request id sse-failure-1).', request_id: 'sse-failure-1' } },
+      {
+        event: 'error',
+        data: {
+          status: 500,
+          message: 'internal error: the request failed on our side (request id sse-failure-1).',
+          request_id: 'sse-failure-1',
+        },
+      },
     ]);
     expect(response.body).not.toContain(driverText);
   });

@@ -13,12 +13,32 @@ afterAll(async () => {
 describe('bad input is a 400 naming the field, never a 500', () => {
   test.each([
     ['a NUL in the title', { title: 'Buy\u0000milk' }, 'title: title must not contain control characters'],
-    ['an escape character in the title', { title: 'Buy \u001b[31m milk' }, 'title: title must not contain control characters'],
-    ['a NUL in the description', { title: 'x', description: 'a\u0000b' }, 'description: description must not contain control characters other than tab and line breaks'],
+    [
+      'an escape character in the title',
+      { title: 'Buy \u001b[31m milk' },
+      'title: title must not contain control characters',
+    ],
+    [
+      'a NUL in the description',
+      { title: 'x', description: 'a\u0000b' },
+      'description: description must not contain control characters other than tab and line breaks',
+    ],
     ['a NUL in a tag', { title: 'x', tags: ['ok', 'b\u0000d'] }, 'tags.1: a tag must not contain control characters'],
-    ['a due date in year 0', { title: 'x', due_at: '0000-01-01T00:00:00Z' }, 'due_at: due_at must be a date between the years 1970 and 9999'],
-    ['a reminder before 1970', { title: 'x', remind_at: '1969-12-31T23:59:59Z' }, 'remind_at: remind_at must be a date between the years 1970 and 9999'],
-    ['a due date past 9999 in UTC', { title: 'x', due_at: '9999-12-31T23:00:00-05:00' }, 'due_at: due_at must be a date between the years 1970 and 9999'],
+    [
+      'a due date in year 0',
+      { title: 'x', due_at: '0000-01-01T00:00:00Z' },
+      'due_at: due_at must be a date between the years 1970 and 9999',
+    ],
+    [
+      'a reminder before 1970',
+      { title: 'x', remind_at: '1969-12-31T23:59:59Z' },
+      'remind_at: remind_at must be a date between the years 1970 and 9999',
+    ],
+    [
+      'a due date past 9999 in UTC',
+      { title: 'x', due_at: '9999-12-31T23:00:00-05:00' },
+      'due_at: due_at must be a date between the years 1970 and 9999',
+    ],
   ])('%s', async (_case, body, message) => {
     const user = await h.newUser();
     await h.post(user, '/api/tasks', body).expect(400, { statusCode: 400, error: 'Bad Request', message });
@@ -56,8 +76,12 @@ describe('bad input is a 400 naming the field, never a 500', () => {
 
   test('a chat message with a NUL is a 400 naming the field', async () => {
     const user = await h.newUser();
-    const response = await h.post(user, '/api/chat', { message: 'add a task to buy\u0000milk', client_message_id: randomUUID() }).expect(400);
-    expect(response.body.message).toBe('message: message must not contain control characters other than tab and line breaks');
+    const response = await h
+      .post(user, '/api/chat', { message: 'add a task to buy\u0000milk', client_message_id: randomUUID() })
+      .expect(400);
+    expect(response.body.message).toBe(
+      'message: message must not contain control characters other than tab and line breaks',
+    );
   });
 
   test('the title limit comes from contracts.ts', async () => {
@@ -73,9 +97,14 @@ describe('the MCP tools apply the same rules, in sentences', () => {
     const mcp = await connectMcp(h.api.url, user);
     sessions.push(mcp);
     const nul = await mcp.call('add_task', { title: 'Buy\u0000milk' });
-    expect(nul).toMatchObject({ isError: true, text: 'invalid arguments for add_task: title: title must not contain control characters' });
+    expect(nul).toMatchObject({
+      isError: true,
+      text: 'invalid arguments for add_task: title: title must not contain control characters',
+    });
     const year0 = await mcp.call('list_tasks', { due_before: '0000-01-01T00:00:00Z' });
-    expect(year0.text).toBe('invalid arguments for list_tasks: due_before: due_before must be a date between the years 1970 and 9999');
+    expect(year0.text).toBe(
+      'invalid arguments for list_tasks: due_before: due_before must be a date between the years 1970 and 9999',
+    );
     const wrongType = await mcp.call('update_task', { task_id: 'seven' });
     expect(wrongType.isError).toBe(true);
     expect(wrongType.text).not.toMatch(/MCP error|-32602|Input validation error/);

@@ -21,7 +21,7 @@ async function twoUsers() {
   return { a, b, task, conversationId: chatA.id! };
 }
 
-describe('user B never sees or changes user A\'s tasks', () => {
+describe("user B never sees or changes user A's tasks", () => {
   test('through REST', async () => {
     const { a, b, task } = await twoUsers();
     await h.get(b, '/api/tasks').expect(200, []);
@@ -47,7 +47,7 @@ describe('user B never sees or changes user A\'s tasks', () => {
     await h.get(a, `/api/tasks/${task.id}`).expect(200, task);
   });
 
-  test('through chat, even when asked for A\'s tasks by A\'s id', async () => {
+  test("through chat, even when asked for A's tasks by A's id", async () => {
     const { a, b, task, conversationId } = await twoUsers();
     const chatB = conversation(h, b);
     const listed = await chatB.say(`list the tasks of user ${a.id}`);
@@ -57,7 +57,12 @@ describe('user B never sees or changes user A\'s tasks', () => {
     await chatB.say(`Delete task ${task.id}`);
     await chatB.say(`Change task ${task.id} to 'hijacked'`);
     await h.get(a, `/api/tasks/${task.id}`).expect(200, task);
-    expect(await h.get(b, '/api/tasks').expect(200).then((r) => r.body)).toEqual([]);
+    expect(
+      await h
+        .get(b, '/api/tasks')
+        .expect(200)
+        .then((r) => r.body),
+    ).toEqual([]);
 
     await h.get(b, `/api/conversations/${conversationId}/messages`).expect(404);
     const foreignTurn = { conversation_id: conversationId, message: 'show my tasks', client_message_id: 'b-1' };
@@ -67,11 +72,15 @@ describe('user B never sees or changes user A\'s tasks', () => {
   });
 });
 
-describe('another user\'s conversation is the same 404 on every route', () => {
+describe("another user's conversation is the same 404 on every route", () => {
   test('messages, chat and chat/stream answer 404 before anything runs', async () => {
     const alice = await h.newUser();
     const bob = await h.newUser();
-    const started = (await h.post(alice, '/api/chat', { message: 'add a task to water the plants', client_message_id: randomUUID() }).expect(200)).body;
+    const started = (
+      await h
+        .post(alice, '/api/chat', { message: 'add a task to water the plants', client_message_id: randomUUID() })
+        .expect(200)
+    ).body;
     const id = started.conversation_id as string;
     const notFound = { statusCode: 404, error: 'Not Found', message: `conversation ${id} not found` };
     const turn = { conversation_id: id, message: 'delete task 1', client_message_id: randomUUID() };

@@ -19,22 +19,42 @@ describe('MCP task tools over Streamable HTTP', () => {
   test('offers the five tools, none of them taking a user id', async () => {
     const { mcp } = await session();
     const { tools } = await mcp.client.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual(['add_task', 'complete_task', 'delete_task', 'list_tasks', 'update_task']);
+    expect(tools.map((tool) => tool.name).sort()).toEqual([
+      'add_task',
+      'complete_task',
+      'delete_task',
+      'list_tasks',
+      'update_task',
+    ]);
     for (const tool of tools) expect(Object.keys(tool.inputSchema.properties ?? {})).not.toContain('user_id');
   });
 
   test('add, list, update, complete and delete with priorities, tags and due dates', async () => {
     const { mcp } = await session();
-    const added = await mcp.call('add_task', { title: 'Buy groceries', priority: 'high', tags: ['home'], due_at: '2026-12-01T17:00:00Z' });
+    const added = await mcp.call('add_task', {
+      title: 'Buy groceries',
+      priority: 'high',
+      tags: ['home'],
+      due_at: '2026-12-01T17:00:00Z',
+    });
     expect(added.isError).toBe(false);
-    expect(added.data).toMatchObject({ status: 'created', title: 'Buy groceries', task: { priority: 'high', tags: ['home'], due_at: '2026-12-01T17:00:00.000Z' } });
+    expect(added.data).toMatchObject({
+      status: 'created',
+      title: 'Buy groceries',
+      task: { priority: 'high', tags: ['home'], due_at: '2026-12-01T17:00:00.000Z' },
+    });
     const id = added.data.task_id as number;
 
     const listed = await mcp.call('list_tasks', { status: 'pending' });
     expect(listed.data).toMatchObject({ count: 1, tasks: [{ id, title: 'Buy groceries' }] });
 
     const updated = await mcp.call('update_task', { task_id: id, title: 'Buy groceries and bread', priority: 'low' });
-    expect(updated.data).toMatchObject({ task_id: id, status: 'updated', title: 'Buy groceries and bread', task: { priority: 'low' } });
+    expect(updated.data).toMatchObject({
+      task_id: id,
+      status: 'updated',
+      title: 'Buy groceries and bread',
+      task: { priority: 'low' },
+    });
 
     const completed = await mcp.call('complete_task', { task_id: id });
     expect(completed.data).toMatchObject({ task_id: id, status: 'completed', task: { completed: true } });
@@ -51,8 +71,14 @@ describe('MCP task tools over Streamable HTTP', () => {
     const { mcp } = await session();
     const add = async (args: Record<string, unknown>) => (await mcp.call('add_task', args)).data.task_id as number;
     const milk = await add({ title: 'Buy milk', priority: 'low', tags: ['shopping'], due_at: '2026-12-03T09:00:00Z' });
-    const report = await add({ title: 'Write report', priority: 'high', tags: ['work'], due_at: '2026-12-01T09:00:00Z' });
-    const ids = async (args: Record<string, unknown>) => (await mcp.call('list_tasks', args)).data.tasks.map((t: { id: number }) => t.id);
+    const report = await add({
+      title: 'Write report',
+      priority: 'high',
+      tags: ['work'],
+      due_at: '2026-12-01T09:00:00Z',
+    });
+    const ids = async (args: Record<string, unknown>) =>
+      (await mcp.call('list_tasks', args)).data.tasks.map((t: { id: number }) => t.id);
 
     expect(await ids({ search: 'milk' })).toEqual([milk]);
     expect(await ids({ tag: 'work' })).toEqual([report]);
@@ -74,7 +100,11 @@ describe('MCP task tools over Streamable HTTP', () => {
     expect(completed.data.next_task_id).toEqual(expect.any(Number));
     const pending = await mcp.call('list_tasks', { status: 'pending' });
     expect(pending.data.tasks).toEqual([
-      expect.objectContaining({ id: completed.data.next_task_id, due_at: '2026-12-07T09:00:00.000Z', recurrence: { frequency: 'weekly', interval: 1 } }),
+      expect.objectContaining({
+        id: completed.data.next_task_id,
+        due_at: '2026-12-07T09:00:00.000Z',
+        recurrence: { frequency: 'weekly', interval: 1 },
+      }),
     ]);
   });
 

@@ -9,7 +9,9 @@ const h = useApi();
 describe('streaming chat (SSE)', () => {
   test('streams tool calls and text, then the stored reply', async () => {
     const user = await h.newUser();
-    const response = await readStream(h.post(user, '/api/chat/stream', { message: 'add a task to buy stamps', client_message_id: randomUUID() }))
+    const response = await readStream(
+      h.post(user, '/api/chat/stream', { message: 'add a task to buy stamps', client_message_id: randomUUID() }),
+    )
       .expect(200)
       .expect('content-type', /text\/event-stream/);
     const events = parseEvents(response.body as string);
@@ -30,9 +32,13 @@ describe('streaming chat (SSE)', () => {
 describe('metrics and engine', () => {
   test('/metrics counts requests by route, chat turns and tool calls', async () => {
     const user = await h.newUser();
-    await h.post(user, '/api/chat', { message: 'add a task to count metrics', client_message_id: randomUUID() }).expect(200);
+    await h
+      .post(user, '/api/chat', { message: 'add a task to count metrics', client_message_id: randomUUID() })
+      .expect(200);
     const metrics = (await fetch(h.api.metricsUrl).then((r) => r.text())) as string;
-    expect(metrics).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/chat",status_code="200"\} [1-9]/);
+    expect(metrics).toMatch(
+      /http_request_duration_seconds_count\{method="POST",route="\/api\/chat",status_code="200"\} [1-9]/,
+    );
     expect(metrics).toMatch(/chat_turns_total\{engine="offline",outcome="completed"\} [1-9]/);
     expect(metrics).toMatch(/mcp_tool_calls_total\{tool="add_task",error="false"\} [1-9]/);
     expect(metrics).toContain('process_cpu_seconds_total');
@@ -48,10 +54,17 @@ describe('metrics and engine', () => {
   });
 
   test('development (npm start) binds loopback only; production binds every interface unless HOST says otherwise', () => {
-    const base = { DATABASE_URL: 'postgresql://x@127.0.0.1/x', BETTER_AUTH_URL: 'http://localhost:3000', AUTH_JWKS_URL: 'http://localhost:3000/api/auth/jwks' };
+    const base = {
+      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
+      BETTER_AUTH_URL: 'http://localhost:3000',
+      AUTH_JWKS_URL: 'http://localhost:3000/api/auth/jwks',
+    };
     expect(loadConfig({ ...base, NODE_ENV: 'development' })).toMatchObject({ host: '127.0.0.1', metricsPort: 9464 });
     expect(loadConfig({ ...base, NODE_ENV: 'production' })).toMatchObject({ host: '0.0.0.0', metricsPort: 9464 });
-    expect(loadConfig({ ...base, NODE_ENV: 'production', HOST: '10.0.0.5', METRICS_PORT: '0' })).toMatchObject({ host: '10.0.0.5', metricsPort: 0 });
+    expect(loadConfig({ ...base, NODE_ENV: 'production', HOST: '10.0.0.5', METRICS_PORT: '0' })).toMatchObject({
+      host: '10.0.0.5',
+      metricsPort: 0,
+    });
   });
 
   test('reports which chat engine answers', async () => {

@@ -15,7 +15,10 @@ describe('Phase III example phrases', () => {
     ["What's pending?", { kind: 'list', filters: { status: 'pending' } }],
     ['Mark task 3 as complete', { kind: 'complete', target: { id: 3 }, completed: true }],
     ['Delete the meeting task', { kind: 'delete', target: { text: 'meeting' } }],
-    ["Change task 1 to 'Call mom tonight'", { kind: 'update', target: { id: 1 }, changes: { title: 'Call mom tonight' } }],
+    [
+      "Change task 1 to 'Call mom tonight'",
+      { kind: 'update', target: { id: 1 }, changes: { title: 'Call mom tonight' } },
+    ],
     ['I need to remember to pay bills', { kind: 'add', fields: { title: 'Pay bills' } }],
     ['What have I completed?', { kind: 'list', filters: { status: 'completed' } }],
   ])('%s', (message, intent) => {
@@ -29,21 +32,50 @@ describe('adding tasks', () => {
       'add a task to buy milk tomorrow with high priority',
       { kind: 'add', fields: { title: 'Buy milk', priority: 'high', due_at: '2026-11-25T09:00:00.000Z' } },
     ],
-    ['Add call the dentist tomorrow at 5pm', { kind: 'add', fields: { title: 'Call the dentist', due_at: '2026-11-25T17:00:00.000Z' } }],
+    [
+      'Add call the dentist tomorrow at 5pm',
+      { kind: 'add', fields: { title: 'Call the dentist', due_at: '2026-11-25T17:00:00.000Z' } },
+    ],
     [
       'add water plants every Monday',
-      { kind: 'add', fields: { title: 'Water plants', recurrence: { frequency: 'weekly', interval: 1 }, due_at: '2026-11-30T09:00:00.000Z' } },
+      {
+        kind: 'add',
+        fields: {
+          title: 'Water plants',
+          recurrence: { frequency: 'weekly', interval: 1 },
+          due_at: '2026-11-30T09:00:00.000Z',
+        },
+      },
     ],
     [
       'add standup every day at 9am',
-      { kind: 'add', fields: { title: 'Standup', recurrence: { frequency: 'daily', interval: 1 }, due_at: '2026-11-25T09:00:00.000Z' } },
+      {
+        kind: 'add',
+        fields: {
+          title: 'Standup',
+          recurrence: { frequency: 'daily', interval: 1 },
+          due_at: '2026-11-25T09:00:00.000Z',
+        },
+      },
     ],
-    ['add standup daily', { kind: 'add', fields: { title: 'Standup', recurrence: { frequency: 'daily', interval: 1 } } }],
-    ['add team sync every 2 weeks', { kind: 'add', fields: { title: 'Team sync', recurrence: { frequency: 'weekly', interval: 2 } } }],
-    ['add pay rent monthly', { kind: 'add', fields: { title: 'Pay rent', recurrence: { frequency: 'monthly', interval: 1 } } }],
+    [
+      'add standup daily',
+      { kind: 'add', fields: { title: 'Standup', recurrence: { frequency: 'daily', interval: 1 } } },
+    ],
+    [
+      'add team sync every 2 weeks',
+      { kind: 'add', fields: { title: 'Team sync', recurrence: { frequency: 'weekly', interval: 2 } } },
+    ],
+    [
+      'add pay rent monthly',
+      { kind: 'add', fields: { title: 'Pay rent', recurrence: { frequency: 'monthly', interval: 1 } } },
+    ],
     [
       'remind me to call John at 3pm tomorrow',
-      { kind: 'add', fields: { title: 'Call John', due_at: '2026-11-25T15:00:00.000Z', remind_at: '2026-11-25T15:00:00.000Z' } },
+      {
+        kind: 'add',
+        fields: { title: 'Call John', due_at: '2026-11-25T15:00:00.000Z', remind_at: '2026-11-25T15:00:00.000Z' },
+      },
     ],
     [
       'add a task to buy milk with reminder tomorrow at 8am',
@@ -70,7 +102,10 @@ describe('listing, filtering and sorting', () => {
     ['show overdue tasks', { kind: 'list', filters: { status: 'pending', due_before: NOW.toISOString() } }],
     ['list the tasks of user abc123', { kind: 'list', filters: {} }],
     ['show top 5 tasks by priority', { kind: 'list', filters: { sort_by: 'priority', order: 'desc', limit: 5 } }],
-    ['show tasks due by friday', { kind: 'list', filters: { status: 'pending', due_before: '2026-11-27T23:59:59.999Z' } }],
+    [
+      'show tasks due by friday',
+      { kind: 'list', filters: { status: 'pending', due_before: '2026-11-27T23:59:59.999Z' } },
+    ],
   ])('%s', (message, intent) => {
     expect(parse(message)).toEqual(intent);
   });
@@ -85,8 +120,14 @@ describe('completing, deleting and updating', () => {
     ['set task 2 priority to high', { kind: 'update', target: { id: 2 }, changes: { priority: 'high' } }],
     ['rename task 2 to Buy bread', { kind: 'update', target: { id: 2 }, changes: { title: 'Buy bread' } }],
     ['move task 5 to friday', { kind: 'update', target: { id: 5 }, changes: { due_at: '2026-11-27T09:00:00.000Z' } }],
-    ['change the meeting task to tomorrow', { kind: 'update', target: { text: 'meeting' }, changes: { due_at: '2026-11-25T09:00:00.000Z' } }],
-    ['task 5 is due next friday', { kind: 'update', target: { id: 5 }, changes: { due_at: '2026-12-04T09:00:00.000Z' } }],
+    [
+      'change the meeting task to tomorrow',
+      { kind: 'update', target: { text: 'meeting' }, changes: { due_at: '2026-11-25T09:00:00.000Z' } },
+    ],
+    [
+      'task 5 is due next friday',
+      { kind: 'update', target: { id: 5 }, changes: { due_at: '2026-12-04T09:00:00.000Z' } },
+    ],
   ])('%s', (message, intent) => {
     expect(parse(message)).toEqual(intent);
   });
@@ -118,7 +159,7 @@ describe('time zones', () => {
     });
   });
 
-  test('a date after a daylight-saving change gets that date\'s offset', () => {
+  test("a date after a daylight-saving change gets that date's offset", () => {
     expect(parse('add file taxes on April 15 at 10am', 'Europe/Berlin')).toEqual({
       kind: 'add',
       fields: { title: 'File taxes', due_at: '2027-04-15T08:00:00.000Z' },
@@ -159,7 +200,10 @@ describe('offline engine replies', () => {
       calls.push([name, args]);
       if (name === 'list_tasks') return { tasks: listed, count: listed.length };
       if (args.task_id === 42) throw new ToolCallError('task 42 not found');
-      const view = task(Number(args.task_id ?? 7), String(args.title ?? 'Buy milk'), { priority: 'high', due_at: '2026-11-25T09:00:00.000Z' });
+      const view = task(Number(args.task_id ?? 7), String(args.title ?? 'Buy milk'), {
+        priority: 'high',
+        due_at: '2026-11-25T09:00:00.000Z',
+      });
       return { task_id: view.id, status: 'created', title: view.title, task: view };
     };
     return { calls, tools: { call } as unknown as ToolCaller };
@@ -178,7 +222,10 @@ describe('offline engine replies', () => {
   });
 
   test('tasks are listed one per line', async () => {
-    const reply = await run('show my tasks', fakeTools([task(3, 'Buy milk', { priority: 'high', tags: ['home'] })]).tools);
+    const reply = await run(
+      'show my tasks',
+      fakeTools([task(3, 'Buy milk', { priority: 'high', tags: ['home'] })]).tools,
+    );
     expect(reply).toBe('Here is 1 task:\n#3 [ ] Buy milk — high — #home');
   });
 

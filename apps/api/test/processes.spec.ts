@@ -40,10 +40,19 @@ describe('the built api as separate processes', () => {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       const applied = await client.query('select name from mikro_orm_migrations');
-      const tables = await client.query("select table_name from information_schema.tables where table_schema = 'public' order by 1");
+      const tables = await client.query(
+        "select table_name from information_schema.tables where table_schema = 'public' order by 1",
+      );
       await client.end();
       expect(applied.rows.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
-      expect(tables.rows.map((row) => row.table_name)).toEqual(['chat_turn_stamps', 'conversations', 'idempotency_keys', 'messages', 'mikro_orm_migrations', 'tasks']);
+      expect(tables.rows.map((row) => row.table_name)).toEqual([
+        'chat_turn_stamps',
+        'conversations',
+        'idempotency_keys',
+        'messages',
+        'mikro_orm_migrations',
+        'tasks',
+      ]);
       // Migrating must not write into the sources (a container's filesystem is read-only).
       expect(readFileSync(SNAPSHOT, 'utf8')).toBe(snapshotBefore);
 
@@ -60,7 +69,10 @@ describe('the built api as separate processes', () => {
     const issuer = await TestIssuer.start();
     try {
       const port = await freePort();
-      const api = spawnNode(API_ENTRY, { ...productionEnv(process.env.DATABASE_URL, port, issuer), SHUTDOWN_DELAY_MS: '1500' });
+      const api = spawnNode(API_ENTRY, {
+        ...productionEnv(process.env.DATABASE_URL, port, issuer),
+        SHUTDOWN_DELAY_MS: '1500',
+      });
       running.push(api);
       const base = `http://127.0.0.1:${port}`;
       await waitFor200(`${base}/ready`, 30_000);
@@ -88,15 +100,33 @@ describe('the built api as separate processes', () => {
   }, 60_000);
 
   test.each([
-    ['the api', API_ENTRY, { NODE_ENV: 'production', BETTER_AUTH_URL: 'http://localhost:3000', AUTH_JWKS_URL: 'http://localhost:3000/api/auth/jwks' }],
+    [
+      'the api',
+      API_ENTRY,
+      {
+        NODE_ENV: 'production',
+        BETTER_AUTH_URL: 'http://localhost:3000',
+        AUTH_JWKS_URL: 'http://localhost:3000/api/auth/jwks',
+      },
+    ],
     ['the migrate command', MIGRATE_ENTRY, {}],
   ])('%s in production without DATABASE_URL exits 1 with one sentence naming it', async (_name, entry, env) => {
     const exit = await spawnNode(entry, env).exited;
-    expect(exit).toMatchObject({ code: 1, stderr: 'DATABASE_URL is required: set it to the PostgreSQL connection URL.\n' });
+    expect(exit).toMatchObject({
+      code: 1,
+      stderr: 'DATABASE_URL is required: set it to the PostgreSQL connection URL.\n',
+    });
   });
 
   test('the api in production without AUTH_JWKS_URL exits 1 naming it', async () => {
-    const exit = await spawnNode(API_ENTRY, { NODE_ENV: 'production', DATABASE_URL: 'postgresql://x@127.0.0.1/x', BETTER_AUTH_URL: 'http://localhost:3000' }).exited;
-    expect(exit).toMatchObject({ code: 1, stderr: "AUTH_JWKS_URL is required: set it to the URL of the web app's JWKS.\n" });
+    const exit = await spawnNode(API_ENTRY, {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
+      BETTER_AUTH_URL: 'http://localhost:3000',
+    }).exited;
+    expect(exit).toMatchObject({
+      code: 1,
+      stderr: "AUTH_JWKS_URL is required: set it to the URL of the web app's JWKS.\n",
+    });
   });
 });

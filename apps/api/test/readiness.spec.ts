@@ -60,7 +60,9 @@ describe('a database outage (SC-027)', () => {
       body: JSON.stringify({ title: 'written during the outage' }),
     });
     expect(write.status).toBe(503);
-    expect(((await write.json()) as { message: string }).message).toMatch(/^database unavailable: try again shortly \(request id [0-9a-f]{16}\)\.$/);
+    expect(((await write.json()) as { message: string }).message).toMatch(
+      /^database unavailable: try again shortly \(request id [0-9a-f]{16}\)\.$/,
+    );
 
     await proxy.start();
     const recoveredAfterMs = await waitFor200(`${api.url}/ready`, 30_000);
@@ -71,14 +73,14 @@ describe('a database outage (SC-027)', () => {
   test('a database that hangs: reads, writes and chat turns answer 503 within 10 s, readiness fails, and all recover', async () => {
     const token = await issuer.token('hang-user');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const post = (path: string, body: object) => ({ method: 'POST', headers, body: JSON.stringify(body) });
-    expect((await timed('/api/tasks', post('/api/tasks', { title: 'before the hang' }))).status).toBe(201);
+    const post = (body: object) => ({ method: 'POST', headers, body: JSON.stringify(body) });
+    expect((await timed('/api/tasks', post({ title: 'before the hang' }))).status).toBe(201);
 
     proxy.pause();
     const during = await Promise.all([
       timed('/api/tasks', { headers }),
-      timed('/api/tasks', post('/api/tasks', { title: 'while the database hangs' })),
-      timed('/api/chat', post('/api/chat', { message: 'add a task to call the plumber', client_message_id: randomUUID() })),
+      timed('/api/tasks', post({ title: 'while the database hangs' })),
+      timed('/api/chat', post({ message: 'add a task to call the plumber', client_message_id: randomUUID() })),
       timed('/api/conversations', { headers }),
       timed('/ready'),
     ]);
@@ -93,8 +95,10 @@ describe('a database outage (SC-027)', () => {
     await waitFor200(`${api.url}/ready`, 15_000);
     const list = await timed('/api/tasks', { headers });
     expect(list.status).toBe(200);
-    expect((await timed('/api/tasks', post('/api/tasks', { title: 'after the hang' }))).status).toBe(201);
-    const titles = ((await (await fetch(`${api.url}/api/tasks`, { headers })).json()) as { title: string }[]).map((task) => task.title);
+    expect((await timed('/api/tasks', post({ title: 'after the hang' }))).status).toBe(201);
+    const titles = ((await (await fetch(`${api.url}/api/tasks`, { headers })).json()) as { title: string }[]).map(
+      (task) => task.title,
+    );
     expect(titles).toEqual(expect.arrayContaining(['before the hang', 'after the hang']));
   }, 60_000);
 });

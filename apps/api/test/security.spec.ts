@@ -16,7 +16,8 @@ describe('JSON-only bodies', () => {
     expect(response.body).toEqual({
       statusCode: 415,
       error: 'Unsupported Media Type',
-      message: 'the request body must be JSON: send it with Content-Type: application/json, not application/x-www-form-urlencoded',
+      message:
+        'the request body must be JSON: send it with Content-Type: application/json, not application/x-www-form-urlencoded',
     });
     await h.get(user, '/api/tasks').expect(200, []);
   });
@@ -37,7 +38,11 @@ describe('JSON-only bodies', () => {
     const user = await h.newUser();
     const response = await fetch(`${h.api.url}/mcp`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json, text/event-stream' },
+      headers: {
+        authorization: `Bearer ${user.token}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json, text/event-stream',
+      },
       body: 'jsonrpc=2.0&method=tools/list',
     });
     expect(response.status).toBe(415);
@@ -53,12 +58,15 @@ describe('security headers', () => {
     ['an error', '/api/tasks/abc', 400],
     ['an unknown route', '/nowhere', 404],
     ['liveness', '/health', 200],
-  ])('%s carries nosniff, no-referrer and a CSP forbidding framing, and no X-Powered-By', async (_case, path, status) => {
-    const user = await h.newUser();
-    const response = await h.get(user, path).expect(status);
-    expect(response.headers['x-powered-by']).toBeUndefined();
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
-    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
-  });
+  ])(
+    '%s carries nosniff, no-referrer and a CSP forbidding framing, and no X-Powered-By',
+    async (_case, path, status) => {
+      const user = await h.newUser();
+      const response = await h.get(user, path).expect(status);
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    },
+  );
 });

@@ -8,7 +8,9 @@ const h = useApi();
 describe('tasks over REST', () => {
   test('add, get, list, update, complete, uncomplete and delete a task', async () => {
     const user = await h.newUser();
-    const created = await h.post(user, '/api/tasks', { title: 'Buy milk', priority: 'high', tags: ['Home', '#errands'] }).expect(201);
+    const created = await h
+      .post(user, '/api/tasks', { title: 'Buy milk', priority: 'high', tags: ['Home', '#errands'] })
+      .expect(201);
     const task = created.body as TaskView;
     expect(task).toMatchObject({ title: 'Buy milk', priority: 'high', tags: ['home', 'errands'], completed: false });
 
@@ -16,7 +18,9 @@ describe('tasks over REST', () => {
     const listed = await h.get(user, '/api/tasks').expect(200);
     expect(listed.body.map((t: TaskView) => t.id)).toEqual([task.id]);
 
-    const updated = await h.patch(user, `/api/tasks/${task.id}`, { title: 'Buy oat milk', description: '2 litres' }).expect(200);
+    const updated = await h
+      .patch(user, `/api/tasks/${task.id}`, { title: 'Buy oat milk', description: '2 litres' })
+      .expect(200);
     expect(updated.body.task).toMatchObject({ title: 'Buy oat milk', description: '2 litres' });
 
     const done = await h.post(user, `/api/tasks/${task.id}/complete`).expect(200);
@@ -26,17 +30,26 @@ describe('tasks over REST', () => {
     expect(undone.body.task).toMatchObject({ completed: false, completed_at: null });
 
     await h.del(user, `/api/tasks/${task.id}`).expect(204);
-    await h.get(user, `/api/tasks/${task.id}`).expect(404, { statusCode: 404, error: 'Not Found', message: `task ${task.id} not found` });
+    await h
+      .get(user, `/api/tasks/${task.id}`)
+      .expect(404, { statusCode: 404, error: 'Not Found', message: `task ${task.id} not found` });
   });
 
   test('search, filter by status, priority, tag and due range', async () => {
     const user = await h.newUser();
     const add = async (body: object) => (await h.post(user, '/api/tasks', body).expect(201)).body as TaskView;
     const milk = await add({ title: 'Buy milk', priority: 'low', tags: ['shopping'], due_at: '2026-12-01T10:00:00Z' });
-    const report = await add({ title: 'Write report', description: 'quarterly numbers', priority: 'high', tags: ['work'], due_at: '2026-12-05T10:00:00Z' });
+    const report = await add({
+      title: 'Write report',
+      description: 'quarterly numbers',
+      priority: 'high',
+      tags: ['work'],
+      due_at: '2026-12-05T10:00:00Z',
+    });
     const call = await add({ title: 'Call mom', priority: 'medium' });
     await h.post(user, `/api/tasks/${call.id}/complete`).expect(200);
-    const ids = async (query: string) => (await h.get(user, `/api/tasks?${query}`).expect(200)).body.map((t: TaskView) => t.id);
+    const ids = async (query: string) =>
+      (await h.get(user, `/api/tasks?${query}`).expect(200)).body.map((t: TaskView) => t.id);
 
     expect(await ids('search=MILK')).toEqual([milk.id]);
     expect(await ids('search=quarterly')).toEqual([report.id]);
@@ -55,7 +68,8 @@ describe('tasks over REST', () => {
     const b = await add({ title: 'b task', priority: 'low', due_at: '2026-12-03T00:00:00Z' });
     const a = await add({ title: 'A task', priority: 'high' });
     const c = await add({ title: 'c task', priority: 'medium', due_at: '2026-12-01T00:00:00Z' });
-    const ids = async (query: string) => (await h.get(user, `/api/tasks?${query}`).expect(200)).body.map((t: TaskView) => t.id);
+    const ids = async (query: string) =>
+      (await h.get(user, `/api/tasks?${query}`).expect(200)).body.map((t: TaskView) => t.id);
 
     expect(await ids('sort_by=due_at')).toEqual([c, b, a]);
     expect(await ids('sort_by=due_at&order=desc')).toEqual([b, c, a]);
@@ -99,7 +113,9 @@ describe('tasks over REST', () => {
   test('weekly and daily recurrences step by their interval', async () => {
     const user = await h.newUser();
     const nextDue = async (recurrence: object) => {
-      const task = (await h.post(user, '/api/tasks', { title: 'Repeat', due_at: '2026-11-30T09:00:00Z', recurrence }).expect(201)).body;
+      const task = (
+        await h.post(user, '/api/tasks', { title: 'Repeat', due_at: '2026-11-30T09:00:00Z', recurrence }).expect(201)
+      ).body;
       return (await h.post(user, `/api/tasks/${task.id}/complete`).expect(200)).body.next_task.due_at;
     };
     expect(await nextDue({ frequency: 'weekly', interval: 2 })).toBe('2026-12-14T09:00:00.000Z');
@@ -127,14 +143,18 @@ describe('tasks over REST', () => {
     expect((await h.get(user, `/api/tasks/${due.id}`).expect(200)).body.reminded_at).not.toBeNull();
     await h.post(user, '/api/reminders/ack', { task_ids: [due.id] }).expect(200, { acknowledged: 0 });
     // The other user's reminder was not touched by the first user's ack.
-    expect((await h.get(other, '/api/reminders/due').expect(200)).body.map((t: TaskView) => t.id)).toEqual([othersTask.id]);
+    expect((await h.get(other, '/api/reminders/due').expect(200)).body.map((t: TaskView) => t.id)).toEqual([
+      othersTask.id,
+    ]);
   });
 
   test('an ack with bad task ids is a 400 naming the field', async () => {
     const user = await h.newUser();
     const bad = await h.post(user, '/api/reminders/ack', { task_ids: ['x'] }).expect(400);
     expect(bad.body.message).toMatch(/^task_ids\.0: /);
-    await h.post(user, '/api/reminders/ack', {}).expect(400, { statusCode: 400, error: 'Bad Request', message: 'task_ids is required' });
+    await h
+      .post(user, '/api/reminders/ack', {})
+      .expect(400, { statusCode: 400, error: 'Bad Request', message: 'task_ids is required' });
   });
 });
 
@@ -144,7 +164,11 @@ describe('bad input', () => {
     ['a title of the wrong type', { title: 42 }, 'title: Invalid input: expected string, received number'],
     ['an empty title', { title: '   ' }, 'title: title must not be empty'],
     ['a title over 500 characters', { title: 'x'.repeat(501) }, 'title: title must be at most 500 characters'],
-    ['an unknown priority', { title: 'x', priority: 'urgent' }, 'priority: Invalid option: expected one of "low"|"medium"|"high"'],
+    [
+      'an unknown priority',
+      { title: 'x', priority: 'urgent' },
+      'priority: Invalid option: expected one of "low"|"medium"|"high"',
+    ],
     ['a due date that is not ISO-8601', { title: 'x', due_at: 'tomorrow' }, 'due_at: Invalid ISO datetime'],
     ['an unknown field', { title: 'x', owner: 'someone' }, 'unknown field: owner'],
   ])('%s is a 400 naming the field, and nothing is written', async (_case, body, message) => {
@@ -175,7 +199,9 @@ describe('bad input', () => {
   test('an update with no fields is a 400 and leaves the task as it was', async () => {
     const user = await h.newUser();
     const task = (await h.post(user, '/api/tasks', { title: 'Keep me' }).expect(201)).body;
-    await h.patch(user, `/api/tasks/${task.id}`, {}).expect(400, { statusCode: 400, error: 'Bad Request', message: 'at least one field to update is required' });
+    await h
+      .patch(user, `/api/tasks/${task.id}`, {})
+      .expect(400, { statusCode: 400, error: 'Bad Request', message: 'at least one field to update is required' });
     await h.patch(user, `/api/tasks/${task.id}`, { title: 'y'.repeat(501) }).expect(400);
     await h.get(user, `/api/tasks/${task.id}`).expect(200, task);
   });

@@ -62,7 +62,11 @@ describe('TRUSTED_PROXIES', () => {
 
   test('an entry that is not an IP or CIDR stops the api with a sentence naming the variable', () => {
     const base = { NODE_ENV: 'test', DATABASE_URL: 'postgresql://x@127.0.0.1/x' };
-    expect(loadConfig({ ...base, TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16, ::1' }).trustedProxies).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
+    expect(loadConfig({ ...base, TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16, ::1' }).trustedProxies).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      '::1',
+    ]);
     expect(loadConfig(base).trustedProxies).toEqual([]);
     expect(() => loadConfig({ ...base, TRUSTED_PROXIES: '10.0.0.1,proxy.internal' })).toThrow(
       'TRUSTED_PROXIES is invalid: every entry must be an IP address or a CIDR such as 10.0.0.0/8.',

@@ -70,7 +70,12 @@ function parse(argv: string[]): Options | 'help' {
   if (values.output !== 'table' && values.output !== 'json') {
     throw new UsageError(`--output must be table or json, not '${values.output}'`);
   }
-  return { command: command as Command, namespace: values.namespace, json: values.output === 'json', explain: values.explain };
+  return {
+    command: command as Command,
+    namespace: values.namespace,
+    json: values.output === 'json',
+    explain: values.explain,
+  };
 }
 
 async function report(options: Options): Promise<{ data: { exitCode: 0 | 1; reason: string }; lines: () => string[] }> {
@@ -126,7 +131,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const { data, lines } = result;
   const explained = options.explain ? await explanation(data, io.env) : undefined;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(explained === undefined ? data : { ...data, explanation: explained }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(explained === undefined ? data : { ...data, explanation: explained }, null, 2)}\n`,
+    );
     io.stderr.write(`${data.reason}\n`);
   } else {
     const explainLines = explained === undefined ? [] : ['', 'Explanation:', explained];
@@ -137,5 +144,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 // Run only as the program itself (node dist/cli.js, or the npm bin symlink), not when imported by tests.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
 }

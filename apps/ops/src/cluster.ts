@@ -90,11 +90,15 @@ async function readOptional<T>(cluster: Cluster, what: string, request: () => Pr
 }
 
 const listPods = (cluster: Cluster) =>
-  read(cluster, 'pods', () => cluster.kubeConfig.makeApiClient(CoreV1Api).listNamespacedPod({ namespace: cluster.namespace }));
+  read(cluster, 'pods', () =>
+    cluster.kubeConfig.makeApiClient(CoreV1Api).listNamespacedPod({ namespace: cluster.namespace }),
+  );
 
 const listHpas = (cluster: Cluster) =>
   read(cluster, 'horizontalpodautoscalers', () =>
-    cluster.kubeConfig.makeApiClient(AutoscalingV2Api).listNamespacedHorizontalPodAutoscaler({ namespace: cluster.namespace }),
+    cluster.kubeConfig
+      .makeApiClient(AutoscalingV2Api)
+      .listNamespacedHorizontalPodAutoscaler({ namespace: cluster.namespace }),
   );
 
 export async function readHealth(cluster: Cluster): Promise<HealthSnapshot> {
@@ -111,15 +115,27 @@ export async function readHealth(cluster: Cluster): Promise<HealthSnapshot> {
     listHpas(cluster),
     // Argo CD keeps its Applications in its own namespace; they are filtered to ours by destination.
     readOptional(cluster, 'argo cd applications', () =>
-      kubeConfig
-        .makeApiClient(CustomObjectsApi)
-        .listNamespacedCustomObject({ group: 'argoproj.io', version: 'v1alpha1', namespace: 'argocd', plural: 'applications' }),
+      kubeConfig.makeApiClient(CustomObjectsApi).listNamespacedCustomObject({
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        namespace: 'argocd',
+        plural: 'applications',
+      }),
     ),
   ]);
   const argoApps = argo
-    ? ((argo as { items?: ArgoApplication[] }).items ?? []).filter((app) => app.spec?.destination?.namespace === namespace)
+    ? ((argo as { items?: ArgoApplication[] }).items ?? []).filter(
+        (app) => app.spec?.destination?.namespace === namespace,
+      )
     : null;
-  return { namespace, deployments: deployments.items, pods: pods.items, events: events.items, hpas: hpas.items, argoApps };
+  return {
+    namespace,
+    deployments: deployments.items,
+    pods: pods.items,
+    events: events.items,
+    hpas: hpas.items,
+    argoApps,
+  };
 }
 
 export async function readUsage(cluster: Cluster): Promise<UsageSnapshot> {
@@ -127,9 +143,12 @@ export async function readUsage(cluster: Cluster): Promise<UsageSnapshot> {
   const [hpas, metrics] = await Promise.all([
     listHpas(cluster),
     readOptional(cluster, 'pod metrics', () =>
-      cluster.kubeConfig
-        .makeApiClient(CustomObjectsApi)
-        .listNamespacedCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', namespace: cluster.namespace, plural: 'pods' }),
+      cluster.kubeConfig.makeApiClient(CustomObjectsApi).listNamespacedCustomObject({
+        group: 'metrics.k8s.io',
+        version: 'v1beta1',
+        namespace: cluster.namespace,
+        plural: 'pods',
+      }),
     ),
   ]);
   const podMetrics = metrics ? ((metrics as { items?: PodMetrics[] }).items ?? []) : null;

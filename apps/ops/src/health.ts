@@ -73,11 +73,15 @@ function podFindings(pod: PodRow): Finding[] {
     const last = pod.lastTermination ? `, last terminated: ${pod.lastTermination}` : '';
     return [{ severity: 'degraded', subject, message: `${pod.waiting} (${pod.restarts} restarts${last})` }];
   }
-  if (pod.phase === 'Failed' || pod.phase === 'Unknown') return [{ severity: 'degraded', subject, message: `phase ${pod.phase}` }];
-  if (pod.phase === 'Pending') return [{ severity: 'warning', subject, message: `Pending${pod.waiting ? ` (${pod.waiting})` : ''}` }];
+  if (pod.phase === 'Failed' || pod.phase === 'Unknown')
+    return [{ severity: 'degraded', subject, message: `phase ${pod.phase}` }];
+  if (pod.phase === 'Pending')
+    return [{ severity: 'warning', subject, message: `Pending${pod.waiting ? ` (${pod.waiting})` : ''}` }];
   // A running pod that was OOMKilled or crashed earlier has recovered, but it will likely happen again.
   if (pod.lastTermination && pod.lastTermination !== 'Completed') {
-    return [{ severity: 'warning', subject, message: `last terminated: ${pod.lastTermination} (${pod.restarts} restarts)` }];
+    return [
+      { severity: 'warning', subject, message: `last terminated: ${pod.lastTermination} (${pod.restarts} restarts)` },
+    ];
   }
   return [];
 }
@@ -104,7 +108,11 @@ function recentWarnings(events: CoreV1Event[], now: Date): EventRow[] {
     }));
 }
 
-function verdictLine(findings: Finding[], deployments: number, pods: number): Pick<HealthReport, 'verdict' | 'exitCode' | 'reason'> {
+function verdictLine(
+  findings: Finding[],
+  deployments: number,
+  pods: number,
+): Pick<HealthReport, 'verdict' | 'exitCode' | 'reason'> {
   const describe = (list: Finding[]) =>
     `${list[0]!.subject} ${list[0]!.message}${list.length > 1 ? ` (+${list.length - 1} more)` : ''}`;
   const degraded = findings.filter((f) => f.severity === 'degraded');
@@ -134,21 +142,31 @@ export function assessHealth(snapshot: HealthSnapshot, now: Date): HealthReport 
     ...pods.flatMap(podFindings),
     ...deployments
       .filter((d) => d.ready < d.desired)
-      .map((d): Finding => ({ severity: 'degraded', subject: `deployment ${d.name}`, message: `${d.ready}/${d.desired} ready` })),
+      .map(
+        (d): Finding => ({
+          severity: 'degraded',
+          subject: `deployment ${d.name}`,
+          message: `${d.ready}/${d.desired} ready`,
+        }),
+      ),
     // At max replicas the app still serves, so a saturated HPA warns rather than fails; `recommend` gives the fix.
-    ...hpas.filter(isSaturated).map((h): Finding => ({
-      severity: 'warning',
-      subject: `hpa ${h.name}`,
-      message: `at maxReplicas ${h.max} with CPU ${h.cpuCurrent}% > target ${h.cpuTarget}%`,
-    })),
+    ...hpas.filter(isSaturated).map(
+      (h): Finding => ({
+        severity: 'warning',
+        subject: `hpa ${h.name}`,
+        message: `at maxReplicas ${h.max} with CPU ${h.cpuCurrent}% > target ${h.cpuTarget}%`,
+      }),
+    ),
     ...apps
       .filter((a) => a.health !== 'Healthy' || a.sync !== 'Synced')
-      .map((a): Finding => ({
-        // Degraded/Missing health is an outage; OutOfSync or Progressing alone is a rollout in flight.
-        severity: a.health === 'Degraded' || a.health === 'Missing' ? 'degraded' : 'warning',
-        subject: `argo application ${a.name}`,
-        message: `${a.sync}/${a.health}`,
-      })),
+      .map(
+        (a): Finding => ({
+          // Degraded/Missing health is an outage; OutOfSync or Progressing alone is a rollout in flight.
+          severity: a.health === 'Degraded' || a.health === 'Missing' ? 'degraded' : 'warning',
+          subject: `argo application ${a.name}`,
+          message: `${a.sync}/${a.health}`,
+        }),
+      ),
   ];
 
   return {

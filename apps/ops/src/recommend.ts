@@ -61,7 +61,8 @@ const roundUp = (value: number, step: number) => Math.max(step, Math.ceil(value 
 const cpuStep = (m: number) => (m < 100 ? 10 : m < 1000 ? 50 : 100);
 const memoryStep = (bytes: number) => (bytes < 256 * MI ? 16 * MI : 64 * MI);
 const cpuRequestFor = (observed: number) => roundUp(observed * HEADROOM, cpuStep(observed * HEADROOM));
-const memoryRequestFor = (observed: number) => Math.max(32 * MI, roundUp(observed * HEADROOM, memoryStep(observed * HEADROOM)));
+const memoryRequestFor = (observed: number) =>
+  Math.max(32 * MI, roundUp(observed * HEADROOM, memoryStep(observed * HEADROOM)));
 
 function action(current: number | null, observed: number, recommended: number): Action {
   if (current === null) return 'set';
@@ -93,21 +94,24 @@ function samples(snapshot: UsageSnapshot): Sample[] {
     return (metrics.containers ?? []).flatMap((usage) => {
       const spec = pod.spec?.containers.find((c) => c.name === usage.name);
       if (!spec) return [];
-      return [{
-        workload: workloadOf(pod),
-        container: spec.name,
-        cpu: parseCpu(usage.usage?.cpu) ?? 0,
-        memory: parseMemory(usage.usage?.memory) ?? 0,
-        requests: spec.resources?.requests,
-        limits: spec.resources?.limits,
-      }];
+      return [
+        {
+          workload: workloadOf(pod),
+          container: spec.name,
+          cpu: parseCpu(usage.usage?.cpu) ?? 0,
+          memory: parseMemory(usage.usage?.memory) ?? 0,
+          requests: spec.resources?.requests,
+          limits: spec.resources?.limits,
+        },
+      ];
     });
   });
 }
 
 function sizeContainers(all: Sample[]): ContainerSizing[] {
   const groups = new Map<string, Sample[]>();
-  for (const s of all) groups.set(`${s.workload}/${s.container}`, [...(groups.get(`${s.workload}/${s.container}`) ?? []), s]);
+  for (const s of all)
+    groups.set(`${s.workload}/${s.container}`, [...(groups.get(`${s.workload}/${s.container}`) ?? []), s]);
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     const cpu = Math.max(...group.map((s) => s.cpu));
@@ -161,7 +165,12 @@ function hpaAdvice(h: HpaStatus): Recommendation | null {
   const target = `hpa ${h.name} (${h.target})`;
   if (h.cpuTarget === null) return null;
   if (h.cpuCurrent === null) {
-    return { kind: 'hpa', target, advice: 'the HPA has no CPU reading', basis: `target ${h.cpuTarget}% but no current CPU: metrics-server missing, or containers without CPU requests` };
+    return {
+      kind: 'hpa',
+      target,
+      advice: 'the HPA has no CPU reading',
+      basis: `target ${h.cpuTarget}% but no current CPU: metrics-server missing, or containers without CPU requests`,
+    };
   }
   const wanted = Math.ceil((h.current * h.cpuCurrent) / h.cpuTarget);
   if (isSaturated(h)) {
@@ -187,10 +196,9 @@ function hpaAdvice(h: HpaStatus): Recommendation | null {
 export function recommend(snapshot: UsageSnapshot): RecommendReport {
   const containers = sizeContainers(samples(snapshot));
   const hpas = snapshot.hpas.map(hpaStatus);
-  const recommendations = [
-    ...containers.map(resourceAdvice),
-    ...hpas.map(hpaAdvice),
-  ].filter((r): r is Recommendation => r !== null);
+  const recommendations = [...containers.map(resourceAdvice), ...hpas.map(hpaAdvice)].filter(
+    (r): r is Recommendation => r !== null,
+  );
   const base = { namespace: snapshot.namespace, containers, hpas, recommendations };
   // Without metrics-server the main half of the job is impossible: exit 1 with the reason, keep any HPA advice.
   if (snapshot.podMetrics === null) {
@@ -198,7 +206,8 @@ export function recommend(snapshot: UsageSnapshot): RecommendReport {
       ...base,
       metricsAvailable: false,
       exitCode: 1,
-      reason: 'no metrics: metrics.k8s.io is not served (install metrics-server, e.g. `minikube addons enable metrics-server`), so requests cannot be right-sized',
+      reason:
+        'no metrics: metrics.k8s.io is not served (install metrics-server, e.g. `minikube addons enable metrics-server`), so requests cannot be right-sized',
     };
   }
   const counted = (kind: Recommendation['kind']) => recommendations.filter((r) => r.kind === kind).length;

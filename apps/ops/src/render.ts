@@ -8,7 +8,12 @@ function table(title: string, headers: string[], rows: Cell[][], empty: string):
   if (rows.length === 0) return [`${title}: ${empty}`, ''];
   const text = [headers, ...rows.map((row) => row.map((cell) => (cell === null ? '-' : String(cell))))];
   const widths = headers.map((_, i) => Math.max(...text.map((row) => row[i]!.length)));
-  const lines = text.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  const lines = text.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
   return [`${title}:`, ...lines.map((line) => `  ${line}`), ''];
 }
 
@@ -18,7 +23,12 @@ export function renderHealth(r: HealthReport): string[] {
   return [
     `namespace ${r.namespace}`,
     '',
-    ...table('Deployments', ['NAME', 'READY'], r.deployments.map((d) => [d.name, `${d.ready}/${d.desired}`]), 'none'),
+    ...table(
+      'Deployments',
+      ['NAME', 'READY'],
+      r.deployments.map((d) => [d.name, `${d.ready}/${d.desired}`]),
+      'none',
+    ),
     ...table(
       'Pods',
       ['NAME', 'PHASE', 'READY', 'RESTARTS', 'WAITING', 'LAST TERMINATION'],
@@ -34,11 +44,25 @@ export function renderHealth(r: HealthReport): string[] {
     ...table(
       'HPAs',
       ['NAME', 'TARGET', 'MIN', 'MAX', 'CURRENT', 'DESIRED', 'CPU', 'CPU TARGET'],
-      r.hpas.map((h) => [h.name, h.target, h.min, h.max, h.current, h.desired, percent(h.cpuCurrent), percent(h.cpuTarget)]),
+      r.hpas.map((h) => [
+        h.name,
+        h.target,
+        h.min,
+        h.max,
+        h.current,
+        h.desired,
+        percent(h.cpuCurrent),
+        percent(h.cpuTarget),
+      ]),
       'none',
     ),
     ...(r.argo.installed
-      ? table('Argo CD applications', ['NAME', 'SYNC', 'HEALTH'], r.argo.apps.map((a) => [a.name, a.sync, a.health]), `none targets ${r.namespace}`)
+      ? table(
+          'Argo CD applications',
+          ['NAME', 'SYNC', 'HEALTH'],
+          r.argo.apps.map((a) => [a.name, a.sync, a.health]),
+          `none targets ${r.namespace}`,
+        )
       : ['Argo CD applications: Argo CD is not installed (no applications.argoproj.io)', '']),
     ...r.findings.map((f) => `${f.severity}: ${f.subject} ${f.message}`),
   ];
@@ -51,7 +75,16 @@ export function renderRecommend(r: RecommendReport): string[] {
     ...(r.metricsAvailable
       ? table(
           'Containers (peak usage vs requests/limits → recommended)',
-          ['WORKLOAD/CONTAINER', 'PODS', 'CPU USED', 'CPU REQ/LIM', '→ CPU REQ/LIM', 'MEM USED', 'MEM REQ/LIM', '→ MEM REQ/LIM'],
+          [
+            'WORKLOAD/CONTAINER',
+            'PODS',
+            'CPU USED',
+            'CPU REQ/LIM',
+            '→ CPU REQ/LIM',
+            'MEM USED',
+            'MEM REQ/LIM',
+            '→ MEM REQ/LIM',
+          ],
           r.containers.map((c) => [
             `${c.workload}/${c.container}`,
             c.pods,
@@ -66,6 +99,9 @@ export function renderRecommend(r: RecommendReport): string[] {
         )
       : []),
     ...(r.recommendations.length ? ['Recommendations:'] : []),
-    ...r.recommendations.flatMap((rec) => [`  [${rec.kind}] ${rec.target}: ${rec.advice}`, `      because ${rec.basis}`]),
+    ...r.recommendations.flatMap((rec) => [
+      `  [${rec.kind}] ${rec.target}: ${rec.advice}`,
+      `      because ${rec.basis}`,
+    ]),
   ];
 }

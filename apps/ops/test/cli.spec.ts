@@ -40,7 +40,10 @@ const healthy: ClusterState = {
     warning('chatbot-api-old', 'BackOff', 'an hour-old event', minutesAgo(60)),
   ],
   hpas: [hpa('chatbot-api', { min: 2, max: 5, current: 2, cpu: 40 })],
-  metrics: [usage('chatbot-api-7f9c6d-aaaaa', 'api', '80m', '100Mi'), usage('chatbot-web-7f9c6d-ccccc', 'web', '60m', '96Mi')],
+  metrics: [
+    usage('chatbot-api-7f9c6d-aaaaa', 'api', '80m', '100Mi'),
+    usage('chatbot-web-7f9c6d-ccccc', 'web', '60m', '96Mi'),
+  ],
   applications: [
     application('todo-chatbot', 'todo', 'Synced', 'Healthy'),
     application('someone-else', 'other', 'OutOfSync', 'Degraded'),
@@ -82,7 +85,11 @@ describe('chatbot-ops health', () => {
 
   it('names an ImagePullBackOff pod with exit 1', async () => {
     const { code, lastLine } = await against(
-      { ...healthy, deployments: [deployment('chatbot-web', 1, 0)], pods: [pod('chatbot-web', 'ddddd', { waiting: 'ImagePullBackOff' })] },
+      {
+        ...healthy,
+        deployments: [deployment('chatbot-web', 1, 0)],
+        pods: [pod('chatbot-web', 'ddddd', { waiting: 'ImagePullBackOff' })],
+      },
       'health',
     );
     expect(code).toBe(1);
@@ -99,7 +106,10 @@ describe('chatbot-ops health', () => {
   });
 
   it('fails on a Degraded Argo CD application and says when Argo CD is not installed', async () => {
-    const degraded = await against({ ...healthy, applications: [application('todo-chatbot', 'todo', 'Synced', 'Degraded')] }, 'health');
+    const degraded = await against(
+      { ...healthy, applications: [application('todo-chatbot', 'todo', 'Synced', 'Degraded')] },
+      'health',
+    );
     expect(degraded.code).toBe(1);
     expect(degraded.lastLine).toBe('degraded: argo application todo-chatbot Synced/Degraded');
     await cluster!.close();
@@ -115,7 +125,9 @@ describe('chatbot-ops health', () => {
     const { code, stdout } = await cli(['health'], kubeconfigFor(`http://127.0.0.1:${port}`));
     expect(code).toBe(2);
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
-    expect(stdout).toMatch(new RegExp(`^unreachable: cannot reach http://127.0.0.1:${port} \\(.*ECONNREFUSED.*\\)\\n$`));
+    expect(stdout).toMatch(
+      new RegExp(`^unreachable: cannot reach http://127.0.0.1:${port} \\(.*ECONNREFUSED.*\\)\\n$`),
+    );
   });
 
   it('prints JSON with the same verdict as the table', async () => {
@@ -173,7 +185,9 @@ describe('chatbot-ops recommend', () => {
     expect(stdout).toContain(
       '[resources] chatbot-api/api: cpu lower: requests 30m, limits 60m; memory lower: requests 80Mi, limits 128Mi',
     );
-    expect(stdout).toContain('peak usage over 2 pod(s) cpu 20m, memory 60Mi vs requests cpu 1, memory 1Gi (limits cpu 2, memory 2Gi)');
+    expect(stdout).toContain(
+      'peak usage over 2 pod(s) cpu 20m, memory 60Mi vs requests cpu 1, memory 1Gi (limits cpu 2, memory 2Gi)',
+    );
     expect(stdout).toContain('lower minReplicas from 3 to 1, or lower the CPU requests');
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('2 recommendations: 1 resources, 1 hpa');
   });
@@ -189,9 +203,16 @@ describe('chatbot-ops recommend', () => {
     expect(code).toBe(0);
     expect(report.metricsAvailable).toBe(true);
     expect(report.containers).toContainEqual(
-      expect.objectContaining({ workload: 'chatbot-api', container: 'api', observed: { cpu: '80m', memory: '100Mi' }, cpuAction: 'keep' }),
+      expect.objectContaining({
+        workload: 'chatbot-api',
+        container: 'api',
+        observed: { cpu: '80m', memory: '100Mi' },
+        cpuAction: 'keep',
+      }),
     );
-    expect(report.recommendations).toContainEqual(expect.objectContaining({ kind: 'hpa', advice: 'raise maxReplicas from 5 to at least 7' }));
+    expect(report.recommendations).toContainEqual(
+      expect.objectContaining({ kind: 'hpa', advice: 'raise maxReplicas from 5 to at least 7' }),
+    );
   });
 
   it('exits 1 with a sentence when metrics-server is missing', async () => {
@@ -212,7 +233,9 @@ describe('chatbot-ops usage', () => {
     const { code, stdout, stderr } = await cli(argv, '/nonexistent');
     expect(code).toBe(EXIT_USAGE);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(new RegExp(`^chatbot-ops: ${sentence.replace(/[-[\]()]/g, '\\$&')}\\.\\n\\nusage: chatbot-ops`));
+    expect(stderr).toMatch(
+      new RegExp(`^chatbot-ops: ${sentence.replace(/[-[\]()]/g, '\\$&')}\\.\\n\\nusage: chatbot-ops`),
+    );
   });
 });
 

@@ -29,14 +29,19 @@ export const pod = (workload: string, suffix: string, o: PodOptions = {}) => ({
   metadata: {
     name: `${workload}-7f9c6d-${suffix}`,
     namespace: NS,
-    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${workload}-7f9c6d`, uid: `uid-${workload}` }],
+    ownerReferences: [
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${workload}-7f9c6d`, uid: `uid-${workload}` },
+    ],
   },
   spec: {
     containers: [
       {
         name: workload.replace('chatbot-', ''),
         image: `ghcr.io/example/${workload}:1.0.0`,
-        resources: { requests: o.requests ?? { cpu: '100m', memory: '128Mi' }, limits: o.limits ?? { cpu: '200m', memory: '256Mi' } },
+        resources: {
+          requests: o.requests ?? { cpu: '100m', memory: '128Mi' },
+          limits: o.limits ?? { cpu: '200m', memory: '256Mi' },
+        },
       },
     ],
   },
@@ -72,7 +77,12 @@ export const hpa = (name: string, o: { min: number; max: number; current: number
     scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
     minReplicas: o.min,
     maxReplicas: o.max,
-    metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: o.target ?? 70 } } }],
+    metrics: [
+      {
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: o.target ?? 70 } },
+      },
+    ],
   },
   status: {
     currentReplicas: o.current,
@@ -114,6 +124,8 @@ export function routes(state: ClusterState): Record<string, unknown> {
     [paths.events]: list('EventList', 'v1', state.events ?? []),
     [paths.hpas]: list('HorizontalPodAutoscalerList', 'autoscaling/v2', state.hpas ?? []),
     ...(state.metrics ? { [paths.metrics]: list('PodMetricsList', 'metrics.k8s.io/v1beta1', state.metrics) } : {}),
-    ...(state.applications ? { [paths.argo]: list('ApplicationList', 'argoproj.io/v1alpha1', state.applications) } : {}),
+    ...(state.applications
+      ? { [paths.argo]: list('ApplicationList', 'argoproj.io/v1alpha1', state.applications) }
+      : {}),
   };
 }

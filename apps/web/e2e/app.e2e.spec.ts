@@ -47,7 +47,8 @@ async function newPage(width = 1280, height = 800): Promise<{ context: BrowserCo
   });
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      violations.push(message.text());
   });
   page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
   return { context, page };
@@ -77,7 +78,10 @@ describe('in a real browser against the real servers', () => {
     await send(page, 'add a task to buy milk tomorrow with high priority');
     const reply = page.getByText(/Added task \d+: "Buy milk"/);
     await reply.waitFor();
-    await page.getByText(/add_task/).first().waitFor();
+    await page
+      .getByText(/add_task/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}chat.png`, fullPage: true });
     const conversationUrl = page.url();
     expect(conversationUrl).toMatch(/[?&]c=[0-9a-f-]{36}/);
@@ -89,7 +93,9 @@ describe('in a real browser against the real servers', () => {
     expect(await row.locator('.badge.priority-high').textContent()).toBe('high');
     const tomorrowAt9 = new Date(Date.now() + 86_400_000);
     tomorrowAt9.setUTCHours(9, 0, 0, 0);
-    const shown = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(tomorrowAt9);
+    const shown = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+      tomorrowAt9,
+    );
     expect(await row.textContent()).toContain(`Due ${shown}`);
     await page.screenshot({ path: `${ARTIFACTS}tasks.png`, fullPage: true });
 
@@ -110,7 +116,7 @@ describe('in a real browser against the real servers', () => {
     await context.close();
   });
 
-  test('a second user sees none of the first user\'s tasks', async () => {
+  test("a second user sees none of the first user's tasks", async () => {
     const first = await newPage();
     await signUp(first.page, uniqueEmail('carol'));
     await send(first.page, 'add a task to file the secret report');
@@ -136,7 +142,10 @@ describe('in a real browser against the real servers', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     // Next.js keeps an empty role="alert" route announcer on every page: look for ours by its text.
-    await page.getByRole('alert').filter({ hasText: /invalid email or password/i }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /invalid email or password/i })
+      .waitFor();
     expect(page.url()).toContain('/sign-in');
     await context.close();
   });
@@ -165,7 +174,8 @@ describe('in a real browser against the real servers', () => {
       const nonce = /script-src 'self' 'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
       expect(nonce).toBeDefined();
       nonces.push(nonce!);
-      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(csp).toContain(directive);
+      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"])
+        expect(csp).toContain(directive);
       expect({
         nosniff: headers['x-content-type-options'],
         referrer: headers['referrer-policy'],
@@ -195,7 +205,10 @@ describe('in a real browser against the real servers', () => {
   test('sign-in never sends the user to another site (next=/%5Cevil.example)', async () => {
     const { context, page } = await newPage();
     // Were the app to go there, the browser would show this page instead of failing on DNS.
-    await context.route((url) => url.hostname === 'evil.example', (route) => route.fulfill({ contentType: 'text/html', body: '<h1>evil</h1>' }));
+    await context.route(
+      (url) => url.hostname === 'evil.example',
+      (route) => route.fulfill({ contentType: 'text/html', body: '<h1>evil</h1>' }),
+    );
     const email = uniqueEmail('frank');
     await signUp(page, email);
     await context.clearCookies();
@@ -238,11 +251,16 @@ describe('in a real browser against the real servers', () => {
     await page.goto(`${stack.webUrl}/tasks`);
     await page.getByPlaceholder('What needs doing?').fill('Tag it too long');
     await page.getByLabel('Tags').fill('t'.repeat(60));
-    const refused = page.waitForResponse((response) => response.url().endsWith('/api/tasks') && response.request().method() === 'POST');
+    const refused = page.waitForResponse(
+      (response) => response.url().endsWith('/api/tasks') && response.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: /^Add/ }).click();
     const response = await refused;
     const requestId = response.headers()['x-request-id'];
-    expect({ status: response.status(), requestId }).toEqual({ status: 400, requestId: expect.stringMatching(/^[\w.:-]{8,64}$/) });
+    expect({ status: response.status(), requestId }).toEqual({
+      status: 400,
+      requestId: expect.stringMatching(/^[\w.:-]{8,64}$/),
+    });
     const { message } = (await response.json()) as { message: string };
     const alert = page.getByRole('alert').filter({ hasText: 'request id' });
     expect(await alert.textContent()).toBe(`${message} (request id ${requestId})`);

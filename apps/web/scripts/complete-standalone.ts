@@ -11,6 +11,7 @@ const SERVER_DIR = `${WEB}.next/standalone/apps/web`;
 
 cpSync(`${WEB}.next/static`, `${SERVER_DIR}/.next/static`, { recursive: true });
 if (existsSync(`${WEB}public`)) cpSync(`${WEB}public`, `${SERVER_DIR}/public`, { recursive: true });
-if (readFileSync(`${SERVER_DIR}/server.js`, 'utf8').includes('startServer')) renameSync(`${SERVER_DIR}/server.js`, `${SERVER_DIR}/next-server.js`);
+if (readFileSync(`${SERVER_DIR}/server.js`, 'utf8').includes('startServer'))
+  renameSync(`${SERVER_DIR}/server.js`, `${SERVER_DIR}/next-server.js`);
 cpSync(`${WEB}server/client-address.js`, `${SERVER_DIR}/client-address.js`);
 cpSync(`${WEB}server/entry.js`, `${SERVER_DIR}/server.js`);

@@ -11,11 +11,17 @@ import { BlockList, isIP } from 'node:net';
 /** @param {string} list */
 export function parseTrustedProxies(list) {
   const blocks = new BlockList();
-  for (const entry of list.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [address = '', prefix] = entry.split('/');
     const family = isIP(address);
     const bits = prefix === undefined ? undefined : Number(prefix);
-    if (!family || (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 4 ? 32 : 128)))) {
+    if (
+      !family ||
+      (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 4 ? 32 : 128)))
+    ) {
       throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
     }
     const type = family === 4 ? 'ipv4' : 'ipv6';
@@ -26,7 +32,8 @@ export function parseTrustedProxies(list) {
 }
 
 /** @param {string} address */
-const unmapped = (address) => (address.toLowerCase().startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address);
+const unmapped = (address) =>
+  address.toLowerCase().startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 
 /** @param {BlockList} proxies @param {string} address */
 const isTrusted = (proxies, address) => {
@@ -41,7 +48,10 @@ const isTrusted = (proxies, address) => {
  */
 export function clientAddress(peer, forwardedFor, proxies) {
   let client = unmapped(peer);
-  const hops = (forwardedFor ?? '').split(',').map((hop) => unmapped(hop.trim())).filter(Boolean);
+  const hops = (forwardedFor ?? '')
+    .split(',')
+    .map((hop) => unmapped(hop.trim()))
+    .filter(Boolean);
   while (isTrusted(proxies, client) && hops.length > 0) {
     const next = /** @type {string} */ (hops.pop());
     if (!isIP(next)) break;

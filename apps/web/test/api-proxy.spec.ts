@@ -8,7 +8,10 @@ describe('which browser paths the BFF forwards to the api', () => {
     [['tasks', '42', 'complete'], '/api/tasks/42/complete'],
     [['chat'], '/api/chat'],
     [['chat', 'stream'], '/api/chat/stream'],
-    [['conversations', '5ba4fca7-0a10-5df7-a426-e19791acd74a', 'messages'], '/api/conversations/5ba4fca7-0a10-5df7-a426-e19791acd74a/messages'],
+    [
+      ['conversations', '5ba4fca7-0a10-5df7-a426-e19791acd74a', 'messages'],
+      '/api/conversations/5ba4fca7-0a10-5df7-a426-e19791acd74a/messages',
+    ],
     [['reminders', 'due'], '/api/reminders/due'],
   ])('%j → %s', (segments, path) => {
     expect(apiPathFor(segments)).toBe(path);

@@ -13,7 +13,10 @@ describe("better-auth's failures reach the user as a sentence", () => {
   });
 
   test('an answer below 500 (a wrong password, say) is left as it is', async () => {
-    const refused = Response.json({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Invalid email or password' }, { status: 401 });
+    const refused = Response.json(
+      { code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Invalid email or password' },
+      { status: 401 },
+    );
     expect(await withoutInternals(refused, 'x')).toBe(refused);
   });
 });

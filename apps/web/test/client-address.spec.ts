@@ -17,6 +17,8 @@ describe('the client address the app keys its limits on', () => {
   });
 
   test('a wrong TRUSTED_PROXIES entry is one sentence', () => {
-    expect(() => parseTrustedProxies('10.0.0.0/33')).toThrow('TRUSTED_PROXIES: "10.0.0.0/33" is not an IP address or CIDR range');
+    expect(() => parseTrustedProxies('10.0.0.0/33')).toThrow(
+      'TRUSTED_PROXIES: "10.0.0.0/33" is not an IP address or CIDR range',
+    );
   });
 });

@@ -12,7 +12,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
 
 describe('the JWT the web server mints for the api', () => {
   test('carries only sub, iss, aud, iat and exp, lives at most 60 s, and is refused once the session signed out and it expired', async () => {
@@ -33,7 +34,9 @@ describe('the JWT the web server mints for the api', () => {
     expect(signOut.status).toBe(200);
     expect((await fetch(`${stack.webUrl}/api/tasks`, { headers: { cookie: visitor.cookie } })).status).toBe(401);
     // Sign-out reaches the api when the last token it minted expires: at most 60 s later.
-    await new Promise((resolve) => setTimeout(resolve, Math.min(61, Number(claims.exp) + 1 - Date.now() / 1000) * 1000));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(61, Number(claims.exp) + 1 - Date.now() / 1000) * 1000),
+    );
     expect((await asApi()).status).toBe(401);
   });
 });

@@ -46,8 +46,13 @@ afterAll(async () => {
 /** Paths under `path` whose mode has group or other bits (symbolic links aside). */
 function widerThanOwner(path: string, except: string[] = []): string[] {
   const stat = lstatSync(path);
-  const here = !stat.isSymbolicLink() && stat.mode & 0o077 && !except.includes(path) ? [`${path} ${(stat.mode & 0o777).toString(8)}`] : [];
-  const below = stat.isDirectory() ? readdirSync(path).flatMap((entry) => widerThanOwner(join(path, entry), except)) : [];
+  const here =
+    !stat.isSymbolicLink() && stat.mode & 0o077 && !except.includes(path)
+      ? [`${path} ${(stat.mode & 0o777).toString(8)}`]
+      : [];
+  const below = stat.isDirectory()
+    ? readdirSync(path).flatMap((entry) => widerThanOwner(join(path, entry), except))
+    : [];
   return [...here, ...below];
 }
 
@@ -65,44 +70,71 @@ describe('npm start on the embedded PostgreSQL', () => {
   beforeAll(async () => {
     app = await start(newDataHome());
     visitors = await Promise.all(
-      Array.from({ length: 4 }, (_, i) => signUp(app.webUrl, `visitor${i}-${randomUUID().slice(0, 8)}@example.test`, PASSWORD)),
+      Array.from({ length: 4 }, (_, i) =>
+        signUp(app.webUrl, `visitor${i}-${randomUUID().slice(0, 8)}@example.test`, PASSWORD),
+      ),
     );
   });
 
-  test('a browser\'s concurrency: 60 BFF calls and 12 chat turns at once all succeed, and exactly the created rows exist', async () => {
+  test("a browser's concurrency: 60 BFF calls and 12 chat turns at once all succeed, and exactly the created rows exist", async () => {
     const calls: Array<{ what: string; expected: number; run: () => Promise<Response> }> = [];
     const created = new Map<string, string[]>(visitors.map((visitor) => [visitor.email, []]));
     const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
     for (const [v, visitor] of visitors.entries()) {
-      for (let i = 0; i < 6; i += 1) calls.push({ what: 'task list', expected: 200, run: () => call(app.webUrl, visitor.cookie, '/api/tasks') });
-      for (let i = 0; i < 3; i += 1) calls.push({ what: 'conversations', expected: 200, run: () => call(app.webUrl, visitor.cookie, '/api/conversations') });
+      for (let i = 0; i < 6; i += 1)
+        calls.push({ what: 'task list', expected: 200, run: () => call(app.webUrl, visitor.cookie, '/api/tasks') });
+      for (let i = 0; i < 3; i += 1)
+        calls.push({
+          what: 'conversations',
+          expected: 200,
+          run: () => call(app.webUrl, visitor.cookie, '/api/conversations'),
+        });
       for (let i = 0; i < 6; i += 1) {
         const title = `task ${i} of ${visitor.email}`;
         created.get(visitor.email)!.push(title);
-        calls.push({ what: 'create', expected: 201, run: () => call(app.webUrl, visitor.cookie, '/api/tasks', { title }) });
+        calls.push({
+          what: 'create',
+          expected: 201,
+          run: () => call(app.webUrl, visitor.cookie, '/api/tasks', { title }),
+        });
       }
       for (let i = 0; i < 3; i += 1) {
         const title = `Feed the cat ${words[i]} ${words[v]}`;
         created.get(visitor.email)!.push(title);
         const body = { message: `add a task to ${title}`, client_message_id: randomUUID(), time_zone: 'UTC' };
-        calls.push({ what: 'chat turn', expected: 200, run: () => call(app.webUrl, visitor.cookie, '/api/chat', body) });
+        calls.push({
+          what: 'chat turn',
+          expected: 200,
+          run: () => call(app.webUrl, visitor.cookie, '/api/chat', body),
+        });
       }
     }
     expect(calls.filter((c) => c.what !== 'chat turn')).toHaveLength(60);
     expect(calls.filter((c) => c.what === 'chat turn')).toHaveLength(12);
 
     const started = Date.now();
-    const answers = await Promise.all(calls.map(async (c) => {
-      const response = await c.run();
-      return { what: c.what, expected: c.expected, status: response.status, body: await response.text() };
-    }));
+    const answers = await Promise.all(
+      calls.map(async (c) => {
+        const response = await c.run();
+        return { what: c.what, expected: c.expected, status: response.status, body: await response.text() };
+      }),
+    );
     const failures = answers.filter((answer) => answer.status !== answer.expected);
-    console.log(`${answers.length} concurrent BFF calls (60 reads and creates, 12 chat turns): ${answers.length - failures.length} succeeded, ${failures.length} failed, in ${Date.now() - started} ms`);
+    console.log(
+      `${answers.length} concurrent BFF calls (60 reads and creates, 12 chat turns): ${answers.length - failures.length} succeeded, ${failures.length} failed, in ${Date.now() - started} ms`,
+    );
     expect(failures).toEqual([]);
 
     for (const visitor of visitors) {
-      const tasks = (await (await call(app.webUrl, visitor.cookie, '/api/tasks?limit=200')).json()) as { title: string }[];
-      expect(tasks.map((task) => task.title.toLowerCase()).sort()).toEqual(created.get(visitor.email)!.map((title) => title.toLowerCase()).sort());
+      const tasks = (await (await call(app.webUrl, visitor.cookie, '/api/tasks?limit=200')).json()) as {
+        title: string;
+      }[];
+      expect(tasks.map((task) => task.title.toLowerCase()).sort()).toEqual(
+        created
+          .get(visitor.email)!
+          .map((title) => title.toLowerCase())
+          .sort(),
+      );
       const conversations = (await (await call(app.webUrl, visitor.cookie, '/api/conversations')).json()) as unknown[];
       expect(conversations).toHaveLength(3);
     }
@@ -128,10 +160,16 @@ describe('npm start on the embedded PostgreSQL', () => {
         (async () => {
           const started = Date.now();
           const response = await fetch(`${app.webUrl}/api/ready`);
-          return { status: response.status, ms: Date.now() - started, message: ((await response.json()) as { message?: string }).message };
+          return {
+            status: response.status,
+            ms: Date.now() - started,
+            message: ((await response.json()) as { message?: string }).message,
+          };
         })(),
       ]);
-      console.log(`while the database hung: ${during.map((answer) => `${answer.status} after ${answer.ms} ms`).join(', ')}`);
+      console.log(
+        `while the database hung: ${during.map((answer) => `${answer.status} after ${answer.ms} ms`).join(', ')}`,
+      );
       for (const answer of during) {
         expect(answer.status).toBe(503);
         expect(answer.message).toMatch(/database unavailable/);
@@ -181,7 +219,9 @@ describe('npm start after a crash, with old data, and with a port taken', () => 
     const dataHome = newDataHome();
     const first = await start(dataHome);
     const visitor = await signUp(first.webUrl, `crash-${randomUUID().slice(0, 8)}@example.test`, PASSWORD);
-    expect((await call(first.webUrl, visitor.cookie, '/api/tasks', { title: 'written before the crash' })).status).toBe(201);
+    expect((await call(first.webUrl, visitor.cookie, '/api/tasks', { title: 'written before the crash' })).status).toBe(
+      201,
+    );
     const processes = first.processes();
     signalAll(processes, 'SIGKILL');
     expect(await waitUntilGone(processes, 5000)).toEqual([]);
@@ -198,18 +238,24 @@ describe('npm start after a crash, with old data, and with a port taken', () => 
     const dataHome = newDataHome();
     await restorePgliteFixture(dataHome);
     const first = await start(dataHome);
-    expect(first.process.output()).toMatch(/imported the earlier embedded database \(9 tables, \d+ rows\); the old files are kept in .*pglite\.imported-/);
+    expect(first.process.output()).toMatch(
+      /imported the earlier embedded database \(9 tables, \d+ rows\); the old files are kept in .*pglite\.imported-/,
+    );
     const check = async (app: StartedApp) => {
       for (const user of PGLITE_FIXTURE.users) {
         const tasks = (await (await call(app.webUrl, user.sessionCookie, '/api/tasks')).json()) as { title: string }[];
         expect(tasks.map((task) => task.title).sort()).toEqual([...user.tasks].sort());
-        const conversations = (await (await call(app.webUrl, user.sessionCookie, '/api/conversations')).json()) as { title: string }[];
+        const conversations = (await (await call(app.webUrl, user.sessionCookie, '/api/conversations')).json()) as {
+          title: string;
+        }[];
         expect(conversations.map((conversation) => conversation.title)).toEqual(user.conversations);
         expect((await signIn(app.webUrl, user.email, PGLITE_FIXTURE.password)).status).toBe(200);
       }
     };
     await check(first);
-    expect(readdirSync(dataHome).filter((entry) => entry.startsWith('pglite'))).toEqual([expect.stringMatching(/^pglite\.imported-/)]);
+    expect(readdirSync(dataHome).filter((entry) => entry.startsWith('pglite'))).toEqual([
+      expect.stringMatching(/^pglite\.imported-/),
+    ]);
     expect(widerThanOwner(dataHome)).toEqual([]); // PGlite had left its files (session tokens) world-readable
     expect((await first.stop()).code).toBe(0);
 
@@ -224,9 +270,15 @@ describe('npm start after a crash, with old data, and with a port taken', () => 
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(port, resolve));
     try {
-      const exit = await spawnNode(START_SCRIPT, { DATA_DIR: newDataHome(), WEB_PORT: String(port), API_PORT: String(await freePort()) }).exited;
+      const exit = await spawnNode(START_SCRIPT, {
+        DATA_DIR: newDataHome(),
+        WEB_PORT: String(port),
+        API_PORT: String(await freePort()),
+      }).exited;
       expect(exit.code).toBe(1);
-      expect(exit.stderr).toBe(`Port ${port} is already in use (another npm start?): stop what uses it, or set WEB_PORT to a free port.\n`);
+      expect(exit.stderr).toBe(
+        `Port ${port} is already in use (another npm start?): stop what uses it, or set WEB_PORT to a free port.\n`,
+      );
     } finally {
       blocker.close();
     }

@@ -9,9 +9,12 @@ Object.assign(process.env, {
 const { isTrustedOrigin } = await import('../src/lib/origins.js');
 
 describe('which origins may change state', () => {
-  test.each(['https://todo.example.com', 'http://192.168.49.2:30080', 'https://staging.example.com'])('%s is trusted', (origin) => {
-    expect(isTrustedOrigin(origin)).toBe(true);
-  });
+  test.each(['https://todo.example.com', 'http://192.168.49.2:30080', 'https://staging.example.com'])(
+    '%s is trusted',
+    (origin) => {
+      expect(isTrustedOrigin(origin)).toBe(true);
+    },
+  );
 
   test.each([
     'https://evil.example',

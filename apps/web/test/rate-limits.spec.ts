@@ -35,17 +35,21 @@ describe('rate limits keyed on the real client', () => {
   test('rotating X-Forwarded-For does not escape the per-address sign-up limit', async () => {
     const statuses: number[] = [];
     for (let attempt = 1; attempt <= 6; attempt += 1) {
-      statuses.push((await signUpFrom('127.0.0.3', uniqueEmail('many'), { 'x-forwarded-for': `198.51.100.${attempt}` })).status);
+      statuses.push(
+        (await signUpFrom('127.0.0.3', uniqueEmail('many'), { 'x-forwarded-for': `198.51.100.${attempt}` })).status,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
-  test('wrong passwords lock out the guesser, not the account owner, even when the guesser claims the owner\'s address', async () => {
+  test("wrong passwords lock out the guesser, not the account owner, even when the guesser claims the owner's address", async () => {
     const email = uniqueEmail('victim');
     expect((await signUpFrom('127.0.0.4', email)).status).toBe(200);
     const guesses: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt += 1) {
-      guesses.push((await signInFrom('127.0.0.5', email, `guess-number-${attempt}`, { 'x-forwarded-for': '127.0.0.4' })).status);
+      guesses.push(
+        (await signInFrom('127.0.0.5', email, `guess-number-${attempt}`, { 'x-forwarded-for': '127.0.0.4' })).status,
+      );
     }
     expect(guesses.slice(0, 5).every((status) => status === 401)).toBe(true);
     const locked = await signInFrom('127.0.0.5', email, PASSWORD);

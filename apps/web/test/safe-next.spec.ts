@@ -12,10 +12,17 @@ describe('where sign-in may send the user next', () => {
     expect(safeNext(next, ORIGIN)).toBe(path);
   });
 
-  test.each(['/\\evil.example', '//evil.example', '/\t/evil.example', '/\\/evil.example', 'https://evil.example/', 'javascript:alert(1)', 'tasks', '', null])(
-    '%j → /chat',
-    (next) => {
-      expect(safeNext(next, ORIGIN)).toBe('/chat');
-    },
-  );
+  test.each([
+    '/\\evil.example',
+    '//evil.example',
+    '/\t/evil.example',
+    '/\\/evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    'tasks',
+    '',
+    null,
+  ])('%j → /chat', (next) => {
+    expect(safeNext(next, ORIGIN)).toBe('/chat');
+  });
 });

@@ -35,7 +35,10 @@ describe('CSRF: state-changing requests come from this app only', () => {
     const evil = await send('/api/tasks', { headers: { origin: 'https://evil.example' } });
     expect({ status: evil.status, body: await evil.json() }).toEqual({
       status: 403,
-      body: { statusCode: 403, message: 'requests from https://evil.example are not accepted; use this app\'s own pages' },
+      body: {
+        statusCode: 403,
+        message: "requests from https://evil.example are not accepted; use this app's own pages",
+      },
     });
     const crossSite = await send('/api/tasks', { headers: { 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.status).toBe(403);
@@ -49,7 +52,10 @@ describe('CSRF: state-changing requests come from this app only', () => {
   });
 
   test('a form post (not JSON) to the BFF is 415', async () => {
-    const form = await send('/api/tasks', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'title=x' });
+    const form = await send('/api/tasks', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'title=x',
+    });
     expect(form.status).toBe(415);
     expect((await form.json()).message).toMatch(/must be JSON/);
   });
@@ -87,7 +93,11 @@ describe('limits', () => {
    * other (which one depends on timing; fetch reports both as "fetch failed").
    */
   function upload(declareLength: boolean): Promise<Upload> {
-    const headers: Record<string, string | number> = { cookie: visitor.cookie, origin: stack.webUrl, 'content-type': 'application/json' };
+    const headers: Record<string, string | number> = {
+      cookie: visitor.cookie,
+      origin: stack.webUrl,
+      'content-type': 'application/json',
+    };
     if (declareLength) headers['content-length'] = MB20;
     return new Promise((resolve, reject) => {
       let sent = 0;
@@ -101,7 +111,9 @@ describe('limits', () => {
       const req = httpRequest(new URL('/api/tasks', stack.webUrl), { method: 'POST', headers }, (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => finish({ status: res.statusCode, message: (JSON.parse(text) as { message: string }).message, cut: false }));
+        res.on('end', () =>
+          finish({ status: res.statusCode, message: (JSON.parse(text) as { message: string }).message, cut: false }),
+        );
       });
       req.on('error', (error: NodeJS.ErrnoException) =>
         error.code === 'EPIPE' || error.code === 'ECONNRESET' ? finish({ cut: true }) : done || reject(error),
@@ -121,14 +133,22 @@ describe('limits', () => {
   }
 
   test('a 20 MB body is refused with 413 without being read: declared, or streamed without a length', async () => {
-    expect(await upload(true)).toEqual({ status: 413, message: 'the request body is larger than 64 KB', sent: 0, cut: false });
+    expect(await upload(true)).toEqual({
+      status: 413,
+      message: 'the request body is larger than 64 KB',
+      sent: 0,
+      cut: false,
+    });
     const streamed = await upload(false);
     expect(streamed.sent).toBeLessThan(MB20);
-    if (!streamed.cut) expect(streamed).toMatchObject({ status: 413, message: 'the request body is larger than 64 KB' });
+    if (!streamed.cut)
+      expect(streamed).toMatchObject({ status: 413, message: 'the request body is larger than 64 KB' });
   });
 
   test('a chat message body over 16 KB is 413', async () => {
-    const chat = await send('/api/chat', { body: JSON.stringify({ message: 'x'.repeat(17 * 1024), client_message_id: crypto.randomUUID() }) });
+    const chat = await send('/api/chat', {
+      body: JSON.stringify({ message: 'x'.repeat(17 * 1024), client_message_id: crypto.randomUUID() }),
+    });
     expect(chat.status).toBe(413);
   });
 
@@ -140,9 +160,15 @@ describe('limits', () => {
         body: JSON.stringify({ name, email, password: PASSWORD }),
       });
     const longName = await signUpWith('n'.repeat(101), uniqueEmail('long-name'));
-    expect({ status: longName.status, message: (await longName.json()).message }).toEqual({ status: 400, message: 'name must be at most 100 characters' });
+    expect({ status: longName.status, message: (await longName.json()).message }).toEqual({
+      status: 400,
+      message: 'name must be at most 100 characters',
+    });
     const longEmail = await signUpWith('ok', `${'e'.repeat(250)}@example.test`);
-    expect({ status: longEmail.status, message: (await longEmail.json()).message }).toEqual({ status: 400, message: 'email must be at most 254 characters' });
+    expect({ status: longEmail.status, message: (await longEmail.json()).message }).toEqual({
+      status: 400,
+      message: 'email must be at most 254 characters',
+    });
     expect((await signUpWith('n'.repeat(100_000), uniqueEmail('huge-name'))).status).toBe(413);
   });
 });
@@ -165,13 +191,23 @@ describe('passwords', () => {
 describe('errors carry a request id', () => {
   test("this server's own errors and the api's carry X-Request-Id, and an incoming sane one is kept", async () => {
     const signedOut = await fetch(`${stack.webUrl}/api/tasks`);
-    expect({ status: signedOut.status, body: await signedOut.json(), id: signedOut.headers.get('x-request-id') }).toEqual({
+    expect({
+      status: signedOut.status,
+      body: await signedOut.json(),
+      id: signedOut.headers.get('x-request-id'),
+    }).toEqual({
       status: 401,
       body: { statusCode: 401, message: 'sign in first' },
       id: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
-    const refused = await send('/api/tasks', { body: JSON.stringify({ title: '' }), headers: { 'x-request-id': 'ingress-42' } });
-    expect({ status: refused.status, id: refused.headers.get('x-request-id') }).toEqual({ status: 400, id: 'ingress-42' });
+    const refused = await send('/api/tasks', {
+      body: JSON.stringify({ title: '' }),
+      headers: { 'x-request-id': 'ingress-42' },
+    });
+    expect({ status: refused.status, id: refused.headers.get('x-request-id') }).toEqual({
+      status: 400,
+      id: 'ingress-42',
+    });
     expect((await refused.json()).message).toMatch(/^title/);
   });
 });
@@ -191,9 +227,14 @@ describe('served over https (BETTER_AUTH_URL https)', () => {
   test('every response carries HSTS, pages upgrade insecure requests, and the session cookie is Secure', async () => {
     for (const path of ['/sign-in', '/api/health', '/favicon.ico']) {
       const response = await fetch(`${https.webUrl}${path}`);
-      expect({ path, hsts: response.headers.get('strict-transport-security') }).toEqual({ path, hsts: 'max-age=63072000; includeSubDomains' });
+      expect({ path, hsts: response.headers.get('strict-transport-security') }).toEqual({
+        path,
+        hsts: 'max-age=63072000; includeSubDomains',
+      });
     }
-    expect((await fetch(`${https.webUrl}/sign-in`)).headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    expect((await fetch(`${https.webUrl}/sign-in`)).headers.get('content-security-policy')).toContain(
+      'upgrade-insecure-requests',
+    );
     const signUp = await fetch(`${https.webUrl}/api/auth/sign-up/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: PUBLIC_URL },

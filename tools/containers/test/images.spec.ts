@@ -85,7 +85,9 @@ describe.each(APPS)('the $name image', ({ name, image, healthPath, budgetMb, tar
   test(`fits the size budget: own layers + ${REAL_BASE_MB} MB base < ${budgetMb} MB compressed`, async () => {
     const ownMb = (await appLayers(image)).reduce((sum, layer) => sum + gzipSync(layer).length, 0) / MB;
     const totalMb = ownMb + REAL_BASE_MB;
-    console.log(`${name} image: own layers ${ownMb.toFixed(1)} MB compressed; with node:22-alpine ≈ ${totalMb.toFixed(1)} MB (target ${targetMb} MB, budget ${budgetMb} MB)`);
+    console.log(
+      `${name} image: own layers ${ownMb.toFixed(1)} MB compressed; with node:22-alpine ≈ ${totalMb.toFixed(1)} MB (target ${targetMb} MB, budget ${budgetMb} MB)`,
+    );
     expect(totalMb).toBeLessThan(budgetMb);
   });
 });
@@ -99,22 +101,30 @@ describe('Dockerfile lint', () => {
     expect(stdout.trim()).toBe('');
   });
 
-  test.each(['apps/api/Dockerfile', 'apps/web/Dockerfile'])('the RUN instructions of %s are clean under shellcheck', async (dockerfile) => {
-    const text = readFileSync(`${REPO_ROOT}${dockerfile}`, 'utf8').replace(/\\\n/g, ' ');
-    const bodies = text
-      .split('\n')
-      .filter((line) => line.startsWith('RUN '))
-      .map((line) => line.slice(4).replace(/--mount=\S+\s*/g, '').trim());
-    expect(bodies.length).toBeGreaterThan(0);
-    const dir = mkdtempSync(`${tmpdir()}/run-`);
-    try {
-      writeFileSync(`${dir}/run.sh`, `#!/bin/sh\n${bodies.join('\n')}\n`);
-      const checked = await run('shellcheck', ['-s', 'sh', `${dir}/run.sh`]).catch((error: { stdout?: string }) => ({
-        stdout: error.stdout ?? String(error),
-      }));
-      expect(checked.stdout).toBe('');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test.each(['apps/api/Dockerfile', 'apps/web/Dockerfile'])(
+    'the RUN instructions of %s are clean under shellcheck',
+    async (dockerfile) => {
+      const text = readFileSync(`${REPO_ROOT}${dockerfile}`, 'utf8').replace(/\\\n/g, ' ');
+      const bodies = text
+        .split('\n')
+        .filter((line) => line.startsWith('RUN '))
+        .map((line) =>
+          line
+            .slice(4)
+            .replace(/--mount=\S+\s*/g, '')
+            .trim(),
+        );
+      expect(bodies.length).toBeGreaterThan(0);
+      const dir = mkdtempSync(`${tmpdir()}/run-`);
+      try {
+        writeFileSync(`${dir}/run.sh`, `#!/bin/sh\n${bodies.join('\n')}\n`);
+        const checked = await run('shellcheck', ['-s', 'sh', `${dir}/run.sh`]).catch((error: { stdout?: string }) => ({
+          stdout: error.stdout ?? String(error),
+        }));
+        expect(checked.stdout).toBe('');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

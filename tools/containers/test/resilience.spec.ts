@@ -18,7 +18,17 @@ const PG_PASSWORD = 'resilience';
 const DB = 'todo';
 const API_PORT = 8000;
 /** The hardening of compose and the Helm chart. No restart policy: the kill test restarts containers itself. */
-const HARDENING = ['--read-only', '--tmpfs', '/tmp', '--user', '1000:1000', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges'];
+const HARDENING = [
+  '--read-only',
+  '--tmpfs',
+  '/tmp',
+  '--user',
+  '1000:1000',
+  '--cap-drop',
+  'ALL',
+  '--security-opt',
+  'no-new-privileges',
+];
 
 const CONVERSATIONS = 50;
 const TURNS = 5;
@@ -76,8 +86,21 @@ async function waitForPostgres(timeoutMs: number): Promise<void> {
 }
 
 async function startApi(name: string, database: string, jwksUrl: string): Promise<Backend> {
-  await run(name, ...HARDENING, '-p', `127.0.0.1::${API_PORT}`, '-e', `DATABASE_URL=${dbUrl(database)}`, '-e', `BETTER_AUTH_URL=${ISSUER}`,
-    '-e', `AUTH_JWKS_URL=${jwksUrl}`, '-e', 'LOG_LEVEL=warn', API_IMAGE);
+  await run(
+    name,
+    ...HARDENING,
+    '-p',
+    `127.0.0.1::${API_PORT}`,
+    '-e',
+    `DATABASE_URL=${dbUrl(database)}`,
+    '-e',
+    `BETTER_AUTH_URL=${ISSUER}`,
+    '-e',
+    `AUTH_JWKS_URL=${jwksUrl}`,
+    '-e',
+    'LOG_LEVEL=warn',
+    API_IMAGE,
+  );
   return { container: name, port: await publishedPort(name, API_PORT) };
 }
 
@@ -101,13 +124,16 @@ async function waitReady(backend: Backend, timeoutMs: number): Promise<void> {
 }
 
 async function getJson<T>(backend: Backend, path: string, token: string): Promise<T> {
-  const response = await fetch(`http://127.0.0.1:${backend.port}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`http://127.0.0.1:${backend.port}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 /** Letters only: digits in a title could read as a date or a time to the offline engine. */
-const letters = (n: number): string => n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)));
+const letters = (n: number): string =>
+  n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)));
 
 /** One attempt of a chat turn: the reply, or undefined when it is worth retrying (no answer, cut off, 5xx). */
 async function attemptTurn(url: string, token: string, body: string): Promise<ChatReply | undefined> {
@@ -135,7 +161,12 @@ interface LoadStats {
 }
 
 /** What a client does: send the same request (same client_message_id) again until it succeeds. */
-async function chatTurnWithRetries(proxy: RoundRobinProxy, token: string, request: object, stats: LoadStats): Promise<ChatReply> {
+async function chatTurnWithRetries(
+  proxy: RoundRobinProxy,
+  token: string,
+  request: object,
+  stats: LoadStats,
+): Promise<ChatReply> {
   const body = JSON.stringify(request);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     stats.attempts++;
@@ -147,7 +178,12 @@ async function chatTurnWithRetries(proxy: RoundRobinProxy, token: string, reques
 }
 
 /** One user's conversation of TURNS "add a task" turns. */
-async function driveConversation(index: number, issuer: ContainerIssuer, proxy: RoundRobinProxy, stats: LoadStats): Promise<DrivenConversation> {
+async function driveConversation(
+  index: number,
+  issuer: ContainerIssuer,
+  proxy: RoundRobinProxy,
+  stats: LoadStats,
+): Promise<DrivenConversation> {
   const token = await issuer.token(`${RUN}-user-${index}`);
   const turns: SentTurn[] = [];
   let conversationId: string | undefined;
@@ -204,7 +240,11 @@ async function killUntil(done: () => boolean, backends: Backend[]): Promise<numb
 
 /** The conversation as the api stored it, in the shape it must have: every turn once, answered once. */
 async function storedConversation(backend: Backend, conversation: DrivenConversation) {
-  const messages = await getJson<MessageView[]>(backend, `/api/conversations/${conversation.conversationId}/messages`, conversation.token);
+  const messages = await getJson<MessageView[]>(
+    backend,
+    `/api/conversations/${conversation.conversationId}/messages`,
+    conversation.token,
+  );
   const tasks = await getJson<TaskView[]>(backend, '/api/tasks?limit=200', conversation.token);
   return {
     roles: messages.map((message) => message.role),
@@ -228,7 +268,9 @@ interface ContainerState {
 }
 
 async function stateOf(container: string): Promise<ContainerState> {
-  const [restarts, startedAt, running] = (await docker('inspect', '--format', '{{.RestartCount}} {{.State.StartedAt}} {{.State.Running}}', container)).split(' ');
+  const [restarts, startedAt, running] = (
+    await docker('inspect', '--format', '{{.RestartCount}} {{.State.StartedAt}} {{.State.Running}}', container)
+  ).split(' ');
   return { restarts: Number(restarts), startedAt: startedAt!, running: running === 'true' };
 }
 
@@ -274,9 +316,31 @@ describe('resilience in containers', () => {
     const gateway = await docker('network', 'inspect', '--format', '{{(index .IPAM.Config 0).Gateway}}', NETWORK);
     issuer = await ContainerIssuer.start(gateway);
     // SIGINT (fast shutdown), as the official image's STOPSIGNAL: SIGTERM would wait for the api's pooled sessions.
-    await run(PG, '--stop-signal', 'SIGINT', '-e', `POSTGRES_PASSWORD=${PG_PASSWORD}`, '-e', `POSTGRES_DB=${DB}`, POSTGRES_IMAGE);
+    await run(
+      PG,
+      '--stop-signal',
+      'SIGINT',
+      '-e',
+      `POSTGRES_PASSWORD=${PG_PASSWORD}`,
+      '-e',
+      `POSTGRES_DB=${DB}`,
+      POSTGRES_IMAGE,
+    );
     await waitForPostgres(60_000);
-    await docker('run', '--rm', '--label', RUN, '--network', NETWORK, ...HARDENING, '-e', `DATABASE_URL=${dbUrl(DB)}`, API_IMAGE, 'node', 'dist/migrate.js');
+    await docker(
+      'run',
+      '--rm',
+      '--label',
+      RUN,
+      '--network',
+      NETWORK,
+      ...HARDENING,
+      '-e',
+      `DATABASE_URL=${dbUrl(DB)}`,
+      API_IMAGE,
+      'node',
+      'dist/migrate.js',
+    );
     for (const replica of [1, 2]) backends.push(await startApi(`${RUN}-api-${replica}`, DB, issuer.jwksUrl));
     await Promise.all(backends.map((backend) => waitReady(backend, 60_000)));
     proxy = await RoundRobinProxy.start(backends);
@@ -292,7 +356,9 @@ describe('resilience in containers', () => {
     const stats: LoadStats = { attempts: 0 };
     const started = Date.now();
     let finished = false;
-    const clients = inPool(CONVERSATIONS, CONCURRENCY, (index) => driveConversation(index, issuer, proxy, stats)).finally(() => {
+    const clients = inPool(CONVERSATIONS, CONCURRENCY, (index) =>
+      driveConversation(index, issuer, proxy, stats),
+    ).finally(() => {
       finished = true;
     });
     // allSettled: when the clients fail, the killer still stops and restarts its last victim before we go on.
@@ -319,7 +385,9 @@ describe('resilience in containers', () => {
     await docker('start', PG);
     await Promise.all(backends.map((backend) => waitReady(backend, RECOVERY_BUDGET_MS)));
     const recoveryMs = Date.now() - restartedAt;
-    console.log(`database outage: ${samples.length} probes during ${OUTAGE_MS} ms; /ready back to 200 ${recoveryMs} ms after docker start`);
+    console.log(
+      `database outage: ${samples.length} probes during ${OUTAGE_MS} ms; /ready back to 200 ${recoveryMs} ms after docker start`,
+    );
 
     expect(samples.length).toBeGreaterThanOrEqual(backends.length * 10);
     expect(samples.filter((sample) => sample.ready !== 503 || sample.health !== 200)).toEqual([]);
@@ -332,12 +400,26 @@ describe('resilience in containers', () => {
     const freshDb = 'fresh';
     await docker('exec', PG, 'createdb', '-U', 'postgres', freshDb);
     const started = Date.now();
-    const replicas = await Promise.all([1, 2, 3].map((replica) => startApi(`${RUN}-fresh-${replica}`, freshDb, issuer.jwksUrl)));
+    const replicas = await Promise.all(
+      [1, 2, 3].map((replica) => startApi(`${RUN}-fresh-${replica}`, freshDb, issuer.jwksUrl)),
+    );
     await Promise.all(replicas.map((replica) => waitReady(replica, 90_000)));
     console.log(`3 api replicas on an empty database: all ready ${Date.now() - started} ms after docker run`);
 
-    const migrations = readdirSync(`${REPO_ROOT}apps/api/src/migrations`).filter((file) => /^Migration\d+\.ts$/.test(file));
-    const rows = await docker('exec', PG, 'psql', '-U', 'postgres', '-d', freshDb, '-tAc', 'select count(*), count(distinct name) from mikro_orm_migrations');
+    const migrations = readdirSync(`${REPO_ROOT}apps/api/src/migrations`).filter((file) =>
+      /^Migration\d+\.ts$/.test(file),
+    );
+    const rows = await docker(
+      'exec',
+      PG,
+      'psql',
+      '-U',
+      'postgres',
+      '-d',
+      freshDb,
+      '-tAc',
+      'select count(*), count(distinct name) from mikro_orm_migrations',
+    );
     expect(rows).toBe(`${migrations.length}|${migrations.length}`);
     const states = await Promise.all(replicas.map((replica) => stateOf(replica.container)));
     expect(states.every((state) => state.running && state.restarts === 0)).toBe(true);

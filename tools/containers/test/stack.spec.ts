@@ -54,7 +54,10 @@ describe('docker compose up --wait', () => {
       body: JSON.stringify({ email: `c-${randomUUID()}@example.test`, password: 'container-pass-123', name: 'C' }),
     });
     expect(signUp.status).toBe(200);
-    const cookie = signUp.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+    const cookie = signUp.headers
+      .getSetCookie()
+      .map((value) => value.split(';')[0])
+      .join('; ');
     const chat = await fetch(`${webUrl}/api/chat`, {
       method: 'POST',
       // A browser sends its page's origin; the web app refuses state changes from any other.
@@ -71,16 +74,34 @@ describe('docker compose up --wait', () => {
 });
 
 describe("the cluster e2e's smoke client (tools/delivery/src/smoke.cli.ts) against the real app", () => {
-  test('passes, and a second run after both api containers restart finds the first run\'s task', async () => {
+  test("passes, and a second run after both api containers restart finds the first run's task", async () => {
     const cli = fileURLToPath(new URL('../../delivery/src/smoke.cli.ts', import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), 'smoke-compose-'));
-    const smoke = () => promisify(execFile)(process.execPath, [cli, '--url', webUrl, '--origin', 'http://localhost:3000', '--state', join(dir, 'user.json')]);
+    const smoke = () =>
+      promisify(execFile)(process.execPath, [
+        cli,
+        '--url',
+        webUrl,
+        '--origin',
+        'http://localhost:3000',
+        '--state',
+        join(dir, 'user.json'),
+      ]);
     try {
-      expect((await smoke()).stdout).toMatch(/^ok {3}signed up .*\nok {3}chat turn answered: Added task \d+: .*\nok {3}task listed: /);
+      expect((await smoke()).stdout).toMatch(
+        /^ok {3}signed up .*\nok {3}chat turn answered: Added task \d+: .*\nok {3}task listed: /,
+      );
       await docker('restart', `${PROJECT}-api-1`, `${PROJECT}-api-2`);
       // The web's readiness is the api answering (the images' own health check runs only every 30 s).
       const deadline = Date.now() + 60_000;
-      while (!(await fetch(`${webUrl}/api/ready`).then((r) => r.ok, () => false)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      while (
+        !(await fetch(`${webUrl}/api/ready`).then(
+          (r) => r.ok,
+          () => false,
+        )) &&
+        Date.now() < deadline
+      )
+        await new Promise((r) => setTimeout(r, 500));
       expect((await smoke()).stdout).toMatch(/ok {3}the earlier run's task \(marker \w+\) is still listed/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -94,11 +115,29 @@ describe('an api container on its own (SC-004, SC-005)', () => {
     const name = `${PROJECT}-api-solo`;
     // The image checks every 30 s (FR-006); probing every second measures when it first could be healthy.
     await docker(
-      'run', '-d', '--name', name, '--network', network, '-p', '127.0.0.1::8000',
-      '--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
-      '--health-interval', '1s',
-      '-e', 'DATABASE_URL=postgresql://postgres:todo-dev-password@postgres:5432/todo',
-      '-e', 'BETTER_AUTH_URL=http://localhost:3000', '-e', 'AUTH_JWKS_URL=http://web:3000/api/auth/jwks',
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--network',
+      network,
+      '-p',
+      '127.0.0.1::8000',
+      '--read-only',
+      '--tmpfs',
+      '/tmp',
+      '--cap-drop',
+      'ALL',
+      '--security-opt',
+      'no-new-privileges',
+      '--health-interval',
+      '1s',
+      '-e',
+      'DATABASE_URL=postgresql://postgres:todo-dev-password@postgres:5432/todo',
+      '-e',
+      'BETTER_AUTH_URL=http://localhost:3000',
+      '-e',
+      'AUTH_JWKS_URL=http://web:3000/api/auth/jwks',
       API_IMAGE,
     );
     try {

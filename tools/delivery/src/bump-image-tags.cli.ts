@@ -38,7 +38,8 @@ function parseDigests(values: readonly string[], components: readonly Component[
   for (const value of values) {
     const [component = '', digest = ''] = value.split(/=(.*)/s);
     assertValidComponent(component);
-    if (!components.includes(component)) throw new UsageError(`--digest ${component}=… is for a component this bump leaves alone.`);
+    if (!components.includes(component))
+      throw new UsageError(`--digest ${component}=… is for a component this bump leaves alone.`);
     if (digests[component] !== undefined) throw new UsageError(`--digest ${component}=… is given twice.`);
     assertValidDigest(digest);
     digests[component] = digest;
@@ -74,12 +75,24 @@ function main(argv: string[]): void {
   const tags: ImageTags = {};
   let digests: ImageDigests;
   const promotionOnly = values['require-git-sha'] || values['expect-tag'] !== undefined;
-  if (values.env !== undefined && values.tag !== undefined && values.from === undefined && values.to === undefined && !promotionOnly) {
+  if (
+    values.env !== undefined &&
+    values.tag !== undefined &&
+    values.from === undefined &&
+    values.to === undefined &&
+    !promotionOnly
+  ) {
     assertValidTag(values.tag);
     environment = values.env;
     for (const component of components) tags[component] = values.tag;
     digests = parseDigests(values.digest ?? [], components);
-  } else if (values.from !== undefined && values.to !== undefined && values.env === undefined && values.tag === undefined && values.digest === undefined) {
+  } else if (
+    values.from !== undefined &&
+    values.to !== undefined &&
+    values.env === undefined &&
+    values.tag === undefined &&
+    values.digest === undefined
+  ) {
     environment = values.to;
     Object.assign(tags, tagsToPromote(root, values.from, components));
     if (promotionOnly) assertPromotable(values.from, tags, values['expect-tag']);

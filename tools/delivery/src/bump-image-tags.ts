@@ -21,7 +21,9 @@ export class UsageError extends Error {}
 
 export function assertValidTag(tag: string): void {
   if (tag === 'latest') {
-    throw new UsageError('Refusing the tag "latest": pin an immutable tag such as the git SHA so every deploy is reproducible.');
+    throw new UsageError(
+      'Refusing the tag "latest": pin an immutable tag such as the git SHA so every deploy is reproducible.',
+    );
   }
   if (!OCI_TAG.test(tag)) {
     throw new UsageError(`"${tag}" is not a valid image tag (allowed: [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}).`);
@@ -30,7 +32,9 @@ export function assertValidTag(tag: string): void {
 
 export function assertValidDigest(digest: string): void {
   if (!DIGEST.test(digest)) {
-    throw new UsageError(`"${digest}" is not an image digest (sha256: and 64 lowercase hex characters, as buildx prints it).`);
+    throw new UsageError(
+      `"${digest}" is not an image digest (sha256: and 64 lowercase hex characters, as buildx prints it).`,
+    );
   }
 }
 
@@ -79,10 +83,17 @@ export function readImageDigests(source: string): ImageDigests {
 type Edit = { start: number; end: number; text: string };
 
 /** The source range of `<component>.image.<key>: value` (its whole line, newline included) when it has a line of its own. */
-function ownLine(source: string, document: Document, component: Component, key: string): { start: number; end: number; indent: string } | undefined {
+function ownLine(
+  source: string,
+  document: Document,
+  component: Component,
+  key: string,
+): { start: number; end: number; indent: string } | undefined {
   const image = document.getIn([component, 'image'], true);
-  const pair = isMap(image) && !image.flow ? image.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
-  if (!isScalar(pair?.key) || pair.key.range == null || !isScalar(pair.value) || pair.value.range == null) return undefined;
+  const pair =
+    isMap(image) && !image.flow ? image.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+  if (!isScalar(pair?.key) || pair.key.range == null || !isScalar(pair.value) || pair.value.range == null)
+    return undefined;
   const start = source.lastIndexOf('\n', pair.key.range[0]) + 1;
   const indent = source.slice(start, pair.key.range[0]);
   if (!/^ *$/.test(indent)) return undefined;
@@ -97,10 +108,16 @@ function ownLine(source: string, document: Document, component: Component, key: 
  */
 function digestEdit(source: string, document: Document, component: Component, digest: string): Edit | undefined {
   const node = document.getIn(digestPath(component), true);
-  const current = node === undefined || (isScalar(node) && node.value === null) ? '' : isScalar(node) ? String(node.value) : undefined;
+  const current =
+    node === undefined || (isScalar(node) && node.value === null)
+      ? ''
+      : isScalar(node)
+        ? String(node.value)
+        : undefined;
   if (current === digest) return undefined;
   if (node !== undefined) {
-    if (!isScalar(node) || node.range == null) throw new Error(`The values file has no scalar ${digestPath(component).join('.')} to set.`);
+    if (!isScalar(node) || node.range == null)
+      throw new Error(`The values file has no scalar ${digestPath(component).join('.')} to set.`);
     const line = ownLine(source, document, component, 'digest');
     if (digest === '' && line !== undefined) return { ...line, text: '' };
     const [start, end] = node.range;
@@ -110,7 +127,8 @@ function digestEdit(source: string, document: Document, component: Component, di
   }
   const tag = document.getIn(tagPath(component), true) as Scalar;
   const line = ownLine(source, document, component, 'tag');
-  if (line === undefined) throw new Error(`${component}.image.tag is not on a line of its own in a block map: add image.digest by hand.`);
+  if (line === undefined)
+    throw new Error(`${component}.image.tag is not on a line of its own in a block map: add image.digest by hand.`);
   const text = `${line.indent}digest: ${scalarText(digest, tag.type)}\n`;
   return { start: line.end, end: line.end, text: source[line.end - 1] === '\n' ? text : `\n${text.trimEnd()}` };
 }
@@ -141,7 +159,8 @@ export function setImageTags(source: string, tags: ImageTags, digests: ImageDige
     if (!isScalar(node) || node.range == null) {
       throw new Error(`The values file has no scalar ${tagPath(component).join('.')} to set.`);
     }
-    if (String(node.value) !== tag) edits.push({ start: node.range[0], end: node.range[1], text: scalarText(tag, node.type) });
+    if (String(node.value) !== tag)
+      edits.push({ start: node.range[0], end: node.range[1], text: scalarText(tag, node.type) });
     const edit = digestEdit(source, document, component, digest);
     if (edit !== undefined) edits.push(edit);
   }
@@ -156,7 +175,9 @@ export function setImageTags(source: string, tags: ImageTags, digests: ImageDige
     if (expected === undefined) continue;
     const expectedDigest = digests[component] ?? '';
     if (written[component] !== expected || writtenDigests[component] !== expectedDigest) {
-      throw new Error(`Setting ${component}.image did not read back as "${expected}" "${expectedDigest}"; the file was left unchanged.`);
+      throw new Error(
+        `Setting ${component}.image did not read back as "${expected}" "${expectedDigest}"; the file was left unchanged.`,
+      );
     }
   }
   return result;
@@ -191,7 +212,8 @@ export function unifiedDiff(before: string, after: string, label: string): strin
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) lines.push({ op: ' ', text: a[i++]!, aLine: i, bLine: ++j });
     // Deletions before insertions, as diff(1) prints them.
-    else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) lines.push({ op: '-', text: a[i++]!, aLine: i, bLine: j });
+    else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!))
+      lines.push({ op: '-', text: a[i++]!, aLine: i, bLine: j });
     else lines.push({ op: '+', text: b[j++]!, aLine: i, bLine: j });
   }
   const context = 3;
@@ -227,7 +249,12 @@ export interface BumpResult {
 }
 
 /** Writes the tags (and digests) into one environment's values file; leaves the file untouched when nothing changes. */
-export function bumpImageTags(repoRoot: string, environment: string, tags: ImageTags, digests: ImageDigests = {}): BumpResult {
+export function bumpImageTags(
+  repoRoot: string,
+  environment: string,
+  tags: ImageTags,
+  digests: ImageDigests = {},
+): BumpResult {
   const file = valuesFileOf(repoRoot, environment);
   if (!existsSync(file)) throw new Error(`${file} does not exist.`);
   const before = readFileSync(file, 'utf8');
@@ -245,7 +272,8 @@ export function tagsToPromote(repoRoot: string, from: string, components: readon
   const tags: ImageTags = {};
   for (const component of components) {
     const tag = current[component];
-    if (tag === undefined) throw new Error(`environments/${from}/values.yaml has no ${component}.image.tag to promote.`);
+    if (tag === undefined)
+      throw new Error(`environments/${from}/values.yaml has no ${component}.image.tag to promote.`);
     tags[component] = tag;
   }
   return tags;

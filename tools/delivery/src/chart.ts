@@ -29,7 +29,12 @@ export function helm(args: readonly string[]): HelmResult {
   const run = spawnSync(kubeBinary('helm'), args, {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, HELM_CACHE_HOME: '/tmp/helm-cache', HELM_CONFIG_HOME: '/tmp/helm-config', HELM_DATA_HOME: '/tmp/helm-data' },
+    env: {
+      ...process.env,
+      HELM_CACHE_HOME: '/tmp/helm-cache',
+      HELM_CONFIG_HOME: '/tmp/helm-config',
+      HELM_DATA_HOME: '/tmp/helm-data',
+    },
   });
   if (run.error) throw run.error;
   return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
@@ -88,7 +93,11 @@ export function render(opts: RenderOptions = {}): K8sObject[] {
 export function modelModule(apiVersion: string): string {
   if (apiVersion === 'bitnami.com/v1alpha1') return '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1';
   // core (v1), the built-in groups without dots, and the *.k8s.io groups
-  if (/^((apps|batch|autoscaling|policy|extensions|[a-z0-9-]+(\.[a-z0-9-]+)*\.k8s\.io)\/)?v\d+((alpha|beta)\d+)?$/.test(apiVersion)) {
+  if (
+    /^((apps|batch|autoscaling|policy|extensions|[a-z0-9-]+(\.[a-z0-9-]+)*\.k8s\.io)\/)?v\d+((alpha|beta)\d+)?$/.test(
+      apiVersion,
+    )
+  ) {
     return `kubernetes-models/${apiVersion}`;
   }
   throw new Error(`no model module for apiVersion ${apiVersion}`);
@@ -119,8 +128,8 @@ export function unknownFields(validate: Validator, obj: unknown): string[] {
   const enumerated = new Set<object>();
   const proxies = new WeakMap<object, object>();
   const note = (target: object, key: PropertyKey): void => {
-    let keys = read.get(target);
-    if (!keys) read.set(target, (keys = new Set()));
+    const keys = read.get(target) ?? new Set<PropertyKey>();
+    read.set(target, keys);
     keys.add(key);
   };
   const wrap = (value: unknown): unknown => {
@@ -150,7 +159,7 @@ export function unknownFields(validate: Validator, obj: unknown): string[] {
   const walk = (value: unknown, path: string): void => {
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${path}[${i}]`));
+      for (const [i, item] of value.entries()) walk(item, `${path}[${i}]`);
       return;
     }
     const keys = read.get(value);

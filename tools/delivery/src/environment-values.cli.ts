@@ -15,16 +15,34 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from './binaries.ts';
 import { UsageError } from './bump-image-tags.ts';
 import { parse } from 'yaml';
-import { deployedImageOf, effectiveValues, imageOf, sealedSecretOf, setEncryptedData, setValue, valueAt } from './environment-values.ts';
+import {
+  deployedImageOf,
+  effectiveValues,
+  imageOf,
+  sealedSecretOf,
+  setEncryptedData,
+  setValue,
+  valueAt,
+} from './environment-values.ts';
 
 function main(argv: string[]): void {
-  const { values, positionals } = parseArgs({ args: argv, options: { root: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { root: { type: 'string' } },
+    allowPositionals: true,
+  });
   const root = values.root ?? REPO_ROOT;
   const [command, environment, argument, value] = positionals;
   if (command === 'get' && environment !== undefined && argument !== undefined) {
     const value = valueAt(effectiveValues(root, environment), argument);
-    process.stdout.write(`${value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)}\n`);
-  } else if ((command === 'image' || command === 'deployed-image') && environment !== undefined && (argument === 'api' || argument === 'web')) {
+    process.stdout.write(
+      `${value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)}\n`,
+    );
+  } else if (
+    (command === 'image' || command === 'deployed-image') &&
+    environment !== undefined &&
+    (argument === 'api' || argument === 'web')
+  ) {
     process.stdout.write(`${(command === 'image' ? imageOf : deployedImageOf)(root, environment, argument)}\n`);
   } else if (command === 'set-encrypted-data' && environment !== undefined && argument === undefined) {
     const encryptedData: unknown = JSON.parse(readFileSync(0, 'utf8'));
@@ -40,7 +58,9 @@ function main(argv: string[]): void {
     const sealed = sealedSecretOf(root, environment);
     process.stdout.write(sealed === null ? '' : `${JSON.stringify(sealed)}\n`);
   } else {
-    throw new UsageError('Usage: environment-values get <env> <key> | image|deployed-image <env> api|web | set-encrypted-data <env> (JSON on stdin) | sealed-secret <env> | set <env> <key> <value>.');
+    throw new UsageError(
+      'Usage: environment-values get <env> <key> | image|deployed-image <env> api|web | set-encrypted-data <env> (JSON on stdin) | sealed-secret <env> | set <env> <key> <value>.',
+    );
   }
 }
 

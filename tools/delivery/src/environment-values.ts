@@ -87,7 +87,8 @@ export function setEncryptedData(repoRoot: string, environment: string, encrypte
   const document = parseDocument(before);
   // Replace the whole map: a key dropped from .env must not linger as a stale ciphertext. The mode is
   // written only where the profile below does not already say sealed (environment files hold differences).
-  if (valueAt(profileValues(repoRoot, environment), 'secrets.mode') !== 'sealed') document.setIn(['secrets', 'mode'], 'sealed');
+  if (valueAt(profileValues(repoRoot, environment), 'secrets.mode') !== 'sealed')
+    document.setIn(['secrets', 'mode'], 'sealed');
   document.setIn(['secrets', 'encryptedData'], document.createNode(encryptedData));
   const after = document.toString({ lineWidth: 0 });
   if (after === before) return '';
@@ -105,7 +106,12 @@ export function sealedSecretOf(repoRoot: string, environment: string): Record<st
   const name = String(valueAt(values, 'secrets.existingSecret') || 'chatbot-secrets');
   const metadata = { name, namespace: `todo-${environment}` };
   const encryptedData = valueAt(values, 'secrets.encryptedData') ?? {};
-  return { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata, spec: { encryptedData, template: { metadata } } };
+  return {
+    apiVersion: 'bitnami.com/v1alpha1',
+    kind: 'SealedSecret',
+    metadata,
+    spec: { encryptedData, template: { metadata } },
+  };
 }
 
 /** Sets one key of environments/<env>/values.yaml (comments kept); returns the diff. */

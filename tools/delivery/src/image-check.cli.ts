@@ -30,7 +30,8 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const attempts = Number(values.attempts);
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) throw new UsageError('--attempts must be a whole number from 1 to 10.');
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10)
+    throw new UsageError('--attempts must be a whole number from 1 to 10.');
 
   let texts: string[];
   if (values.env !== undefined && positionals.length === 0) {
@@ -45,12 +46,15 @@ async function main(argv: string[]): Promise<number> {
   } else if (values.env === undefined && values.component === undefined && positionals.length > 0) {
     texts = positionals;
   } else {
-    throw new UsageError('Usage: image-check [--allow-private] <registry/repository:tag>..., or image-check [--allow-private] --env <env> [--component api|web].');
+    throw new UsageError(
+      'Usage: image-check [--allow-private] <registry/repository:tag>..., or image-check [--allow-private] --env <env> [--component api|web].',
+    );
   }
   const images = texts.map(parseImageReference);
 
   const token = process.env.REGISTRY_TOKEN ?? '';
-  const credentials: Credentials | undefined = token === '' ? undefined : { username: process.env.REGISTRY_USERNAME || 'token', password: token };
+  const credentials: Credentials | undefined =
+    token === '' ? undefined : { username: process.env.REGISTRY_USERNAME || 'token', password: token };
   let failed = false;
   for (const image of images) {
     const verdict = await checkImage(image, { credentials, allowPrivate: values['allow-private'], attempts });

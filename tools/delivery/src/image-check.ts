@@ -30,14 +30,23 @@ export function parseImageReference(text: string): ImageReference {
   const slash = text.indexOf('/');
   const registry = slash === -1 ? '' : text.slice(0, slash);
   if (!/[.:]/.test(registry) && registry !== 'localhost') {
-    throw new UsageError(`"${text}" does not name a registry: write it as registry/repository:tag, e.g. ghcr.io/<owner>/todo-chatbot-api:<sha>.`);
+    throw new UsageError(
+      `"${text}" does not name a registry: write it as registry/repository:tag, e.g. ghcr.io/<owner>/todo-chatbot-api:<sha>.`,
+    );
   }
   const rest = text.slice(slash + 1);
   const at = rest.indexOf('@');
   const colon = rest.lastIndexOf(':');
-  const [repository, reference] = at !== -1 ? [rest.slice(0, at), rest.slice(at + 1)] : colon !== -1 ? [rest.slice(0, colon), rest.slice(colon + 1)] : [rest, ''];
+  const [repository, reference] =
+    at !== -1
+      ? [rest.slice(0, at), rest.slice(at + 1)]
+      : colon !== -1
+        ? [rest.slice(0, colon), rest.slice(colon + 1)]
+        : [rest, ''];
   if (!REPOSITORY.test(repository)) {
-    throw new UsageError(`"${text}" has an invalid repository name "${repository}" (lowercase letters, digits and separators only).`);
+    throw new UsageError(
+      `"${text}" has an invalid repository name "${repository}" (lowercase letters, digits and separators only).`,
+    );
   }
   if (!(at !== -1 ? DIGEST : TAG).test(reference)) {
     throw new UsageError(`"${text}" has no valid tag or digest: pin one, e.g. the git sha release.yml pushed.`);
@@ -69,7 +78,11 @@ export function parseChallenge(header: string): Challenge | undefined {
 }
 
 /** What one credential (or none) sees: the manifest, no such manifest, no access, or no answer. */
-export type Probe = { kind: 'found' } | { kind: 'missing' } | { kind: 'denied' } | { kind: 'unreachable'; detail: string };
+export type Probe =
+  | { kind: 'found' }
+  | { kind: 'missing' }
+  | { kind: 'denied' }
+  | { kind: 'unreachable'; detail: string };
 
 export interface ProbeOptions {
   /** Attempts on network errors, 429 and 5xx (the registry may be briefly unavailable right after a push). */
@@ -88,7 +101,8 @@ async function request(url: string, init: RequestInit, timeoutMs: number): Promi
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new Unreachable(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
   }
-  if (response.status === 429 || response.status >= 500) throw new Unreachable(`HTTP ${response.status} from ${new URL(url).host}`);
+  if (response.status === 429 || response.status >= 500)
+    throw new Unreachable(`HTTP ${response.status} from ${new URL(url).host}`);
   return response;
 }
 
@@ -96,11 +110,21 @@ function basic(credentials: Credentials): string {
   return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
 
-async function probeOnce(image: ImageReference, credentials: Credentials | undefined, timeoutMs: number): Promise<Probe> {
+async function probeOnce(
+  image: ImageReference,
+  credentials: Credentials | undefined,
+  timeoutMs: number,
+): Promise<Probe> {
   const manifestUrl = `${registryBaseUrl(image.registry)}/v2/${image.repository}/manifests/${image.reference}`;
   const headers = { Accept: MANIFEST_MEDIA_TYPES.join(', ') };
   const classify = (status: number): Probe | undefined =>
-    status === 200 ? { kind: 'found' } : status === 404 ? { kind: 'missing' } : status === 401 || status === 403 ? { kind: 'denied' } : undefined;
+    status === 200
+      ? { kind: 'found' }
+      : status === 404
+        ? { kind: 'missing' }
+        : status === 401 || status === 403
+          ? { kind: 'denied' }
+          : undefined;
 
   let response = await request(manifestUrl, { method: 'HEAD', headers }, timeoutMs);
   if (response.status === 401) {
@@ -111,20 +135,32 @@ async function probeOnce(image: ImageReference, credentials: Credentials | undef
       if (challenge.params.service) tokenUrl.searchParams.set('service', challenge.params.service);
       tokenUrl.searchParams.set('scope', challenge.params.scope ?? `repository:${image.repository}:pull`);
       // Credentials never travel in clear text, except to the loopback interface.
-      const sendCredentials = credentials !== undefined && (tokenUrl.protocol === 'https:' || registryBaseUrl(tokenUrl.host).startsWith('http:'));
-      const tokenResponse = await request(tokenUrl.href, { headers: sendCredentials ? { Authorization: basic(credentials) } : {} }, timeoutMs);
+      const sendCredentials =
+        credentials !== undefined &&
+        (tokenUrl.protocol === 'https:' || registryBaseUrl(tokenUrl.host).startsWith('http:'));
+      const tokenResponse = await request(
+        tokenUrl.href,
+        { headers: sendCredentials ? { Authorization: basic(credentials) } : {} },
+        timeoutMs,
+      );
       if (tokenResponse.status === 401 || tokenResponse.status === 403) return { kind: 'denied' };
-      if (tokenResponse.status !== 200) throw new Unreachable(`HTTP ${tokenResponse.status} from the token endpoint ${tokenUrl.host}`);
+      if (tokenResponse.status !== 200)
+        throw new Unreachable(`HTTP ${tokenResponse.status} from the token endpoint ${tokenUrl.host}`);
       const body = (await tokenResponse.json().catch(() => ({}))) as { token?: unknown; access_token?: unknown };
       const token = body.token ?? body.access_token;
-      if (typeof token !== 'string' || token === '') throw new Unreachable(`the token endpoint ${tokenUrl.host} returned no token`);
+      if (typeof token !== 'string' || token === '')
+        throw new Unreachable(`the token endpoint ${tokenUrl.host} returned no token`);
       authorization = `Bearer ${token}`;
     } else if (challenge?.scheme === 'basic' && credentials) {
       authorization = basic(credentials);
     } else {
       return { kind: 'denied' };
     }
-    response = await request(manifestUrl, { method: 'HEAD', headers: { ...headers, Authorization: authorization } }, timeoutMs);
+    response = await request(
+      manifestUrl,
+      { method: 'HEAD', headers: { ...headers, Authorization: authorization } },
+      timeoutMs,
+    );
   }
   const probe = classify(response.status);
   if (!probe) throw new Unreachable(`unexpected HTTP ${response.status} for the manifest`);
@@ -132,7 +168,11 @@ async function probeOnce(image: ImageReference, credentials: Credentials | undef
 }
 
 /** HEAD /v2/<name>/manifests/<reference>, through the registry's token flow, anonymously or with credentials. */
-export async function probeManifest(image: ImageReference, credentials?: Credentials, options: ProbeOptions = {}): Promise<Probe> {
+export async function probeManifest(
+  image: ImageReference,
+  credentials?: Credentials,
+  options: ProbeOptions = {},
+): Promise<Probe> {
   const { attempts = 3, retryDelayMs = 2000, timeoutMs = 20000 } = options;
   let detail = '';
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -166,7 +206,10 @@ export interface CheckOptions extends ProbeOptions {
 }
 
 function unreachable(image: ImageReference, detail: string): Verdict {
-  return { ok: false, message: `Could not check ${image.text} because ${image.registry} did not answer (${detail}): check the network or the registry's status, then re-run.` };
+  return {
+    ok: false,
+    message: `Could not check ${image.text} because ${image.registry} did not answer (${detail}): check the network or the registry's status, then re-run.`,
+  };
 }
 
 /**
@@ -175,8 +218,12 @@ function unreachable(image: ImageReference, detail: string): Verdict {
  */
 export async function checkImage(image: ImageReference, options: CheckOptions = {}): Promise<Verdict> {
   const { credentials, allowPrivate = false } = options;
-  if (allowPrivate && !credentials) throw new UsageError('Checking a private image needs credentials: set REGISTRY_TOKEN (and REGISTRY_USERNAME).');
-  const missing: Verdict = { ok: false, message: `${image.text} does not exist in the registry: push it first (release.yml pushes every commit to main), or pin a tag that was pushed.` };
+  if (allowPrivate && !credentials)
+    throw new UsageError('Checking a private image needs credentials: set REGISTRY_TOKEN (and REGISTRY_USERNAME).');
+  const missing: Verdict = {
+    ok: false,
+    message: `${image.text} does not exist in the registry: push it first (release.yml pushes every commit to main), or pin a tag that was pushed.`,
+  };
   const unreadable: Verdict = {
     ok: false,
     message: `${image.text} cannot be read with the given token: it does not exist, or the token has no read access to the package (grant this repository access in the package settings → Manage Actions access).`,
@@ -184,7 +231,11 @@ export async function checkImage(image: ImageReference, options: CheckOptions = 
 
   if (allowPrivate) {
     const probe = await probeManifest(image, credentials, options);
-    if (probe.kind === 'found') return { ok: true, message: `${image.text} exists (private images allowed: the cluster needs an imagePullSecret for it).` };
+    if (probe.kind === 'found')
+      return {
+        ok: true,
+        message: `${image.text} exists (private images allowed: the cluster needs an imagePullSecret for it).`,
+      };
     if (probe.kind === 'unreachable') return unreachable(image, probe.detail);
     return probe.kind === 'missing' ? missing : unreadable;
   }
@@ -194,11 +245,17 @@ export async function checkImage(image: ImageReference, options: CheckOptions = 
   if (anonymous.kind === 'unreachable') return unreachable(image, anonymous.detail);
   if (!credentials) {
     if (anonymous.kind === 'missing') return missing;
-    return { ok: false, message: `${image.text} cannot be pulled anonymously (it is private or does not exist): ${visibilityHint(image)}, or set REGISTRY_TOKEN to tell which.` };
+    return {
+      ok: false,
+      message: `${image.text} cannot be pulled anonymously (it is private or does not exist): ${visibilityHint(image)}, or set REGISTRY_TOKEN to tell which.`,
+    };
   }
   const authenticated = await probeManifest(image, credentials, options);
   if (authenticated.kind === 'found') {
-    return { ok: false, message: `${image.text} exists but is private: ${visibilityHint(image)}, or set the repository variable ALLOW_PRIVATE_IMAGES to true if your cluster pulls with an imagePullSecret, then re-run this workflow.` };
+    return {
+      ok: false,
+      message: `${image.text} exists but is private: ${visibilityHint(image)}, or set the repository variable ALLOW_PRIVATE_IMAGES to true if your cluster pulls with an imagePullSecret, then re-run this workflow.`,
+    };
   }
   if (authenticated.kind === 'unreachable') return unreachable(image, authenticated.detail);
   return authenticated.kind === 'missing' ? missing : unreadable;

@@ -17,11 +17,15 @@ try {
     options: { root: { type: 'string' }, check: { type: 'boolean' }, owner: { type: 'string' } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UsageError('Usage: point-at-fork [--check] [--owner <name>] <git remote URL of your fork>.');
-  if (values.owner !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(values.owner)) throw new UsageError(`--owner ${values.owner} is not a lower-case registry owner.`);
+  if (positionals.length !== 1)
+    throw new UsageError('Usage: point-at-fork [--check] [--owner <name>] <git remote URL of your fork>.');
+  if (values.owner !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(values.owner))
+    throw new UsageError(`--owner ${values.owner} is not a lower-case registry owner.`);
   const repoUrl = values.owner === undefined ? githubHttpsUrl(positionals[0]!) : positionals[0]!;
   if (values.check) process.stdout.write(`${repoUrl}\n`);
-  else for (const file of pointAtFork(values.root ?? REPO_ROOT, repoUrl, values.owner)) process.stdout.write(`Pointed ${file} at ${repoUrl}.\n`);
+  else
+    for (const file of pointAtFork(values.root ?? REPO_ROOT, repoUrl, values.owner))
+      process.stdout.write(`Pointed ${file} at ${repoUrl}.\n`);
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;

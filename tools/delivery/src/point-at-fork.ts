@@ -74,7 +74,10 @@ function pointEnvironmentFile(source: string, owner: string): string {
   const document = parseDocument(source);
   for (const component of COMPONENTS) {
     const repository = imageRepository(owner, component);
-    if (isMap(document.getIn([component, 'image'])) && document.getIn([component, 'image', 'repository']) !== repository) {
+    if (
+      isMap(document.getIn([component, 'image'])) &&
+      document.getIn([component, 'image', 'repository']) !== repository
+    ) {
       document.setIn([component, 'image', 'repository'], repository);
       // A digest names an image in the old owner's registry: the new one has none under it.
       document.deleteIn([component, 'image', 'digest']);
@@ -90,7 +93,9 @@ function pointEnvironmentFile(source: string, owner: string): string {
 export function pointAtFork(repoRoot: string, repoUrl: string, owner = imageOwner(repoUrl)): string[] {
   const environments = join(repoRoot, 'environments');
   const targets: [string, (source: string) => string][] = [
-    ...yamlFiles(join(repoRoot, 'argocd')).map((file) => [file, (s: string) => pointArgoFile(s, repoUrl)] as [string, (s: string) => string]),
+    ...yamlFiles(join(repoRoot, 'argocd')).map(
+      (file) => [file, (s: string) => pointArgoFile(s, repoUrl)] as [string, (s: string) => string],
+    ),
     ...readdirSync(environments)
       .map((environment) => join(environments, environment, 'values.yaml'))
       .filter((file) => existsSync(file))

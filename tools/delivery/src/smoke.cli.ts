@@ -11,9 +11,14 @@ import { UsageError } from './bump-image-tags.ts';
 import { runSmoke, type SmokeUser } from './smoke.ts';
 
 try {
-  const { values } = parseArgs({ options: { url: { type: 'string' }, origin: { type: 'string' }, state: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { url: { type: 'string' }, origin: { type: 'string' }, state: { type: 'string' } },
+  });
   if (!values.url) throw new UsageError('Usage: smoke --url <web url> [--origin <public url>] [--state <file>].');
-  const earlier = values.state && existsSync(values.state) ? (JSON.parse(readFileSync(values.state, 'utf8')) as SmokeUser) : undefined;
+  const earlier =
+    values.state && existsSync(values.state)
+      ? (JSON.parse(readFileSync(values.state, 'utf8')) as SmokeUser)
+      : undefined;
   const { user, steps } = await runSmoke(values.url, values.origin ?? values.url, earlier);
   for (const step of steps) process.stdout.write(`ok   ${step}\n`);
   if (values.state && !earlier) writeFileSync(values.state, JSON.stringify(user), { mode: 0o600 });

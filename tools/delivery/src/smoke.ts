@@ -22,13 +22,19 @@ export class SmokeFailure extends Error {}
 
 const TIMEOUT_MS = 30_000;
 
-async function call(url: string, init: RequestInit & { origin: string; cookie?: string }, what: string): Promise<Response> {
+async function call(
+  url: string,
+  init: RequestInit & { origin: string; cookie?: string },
+  what: string,
+): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json', origin: init.origin };
   if (init.cookie) headers.cookie = init.cookie;
   try {
     return await fetch(url, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
-    throw new SmokeFailure(`${what}: ${url} did not answer (${error instanceof Error ? error.message : String(error)}).`);
+    throw new SmokeFailure(
+      `${what}: ${url} did not answer (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
 }
 
@@ -45,19 +51,36 @@ async function expectOk(response: Response, what: string): Promise<string> {
 export async function runSmoke(webUrl: string, origin: string, user?: SmokeUser): Promise<SmokeResult> {
   const base = webUrl.replace(/\/$/, '');
   const steps: string[] = [];
-  const me = user ?? { email: `smoke-${randomUUID()}@example.com`, password: `${randomUUID()}Aa1!`, marker: randomUUID().slice(0, 8) };
+  const me = user ?? {
+    email: `smoke-${randomUUID()}@example.com`,
+    password: `${randomUUID()}Aa1!`,
+    marker: randomUUID().slice(0, 8),
+  };
   const auth = await call(
     `${base}/api/auth/${user ? 'sign-in' : 'sign-up'}/email`,
-    { method: 'POST', origin, body: JSON.stringify(user ? { email: me.email, password: me.password } : { email: me.email, password: me.password, name: 'smoke test' }) },
+    {
+      method: 'POST',
+      origin,
+      body: JSON.stringify(
+        user
+          ? { email: me.email, password: me.password }
+          : { email: me.email, password: me.password, name: 'smoke test' },
+      ),
+    },
     user ? 'sign-in' : 'sign-up',
   );
   await expectOk(auth, user ? 'sign-in' : 'sign-up');
-  const cookie = auth.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const cookie = auth.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
   if (!cookie) throw new SmokeFailure(`${user ? 'sign-in' : 'sign-up'} set no session cookie.`);
   steps.push(`${user ? 'signed in again as' : 'signed up'} ${me.email}`);
 
   const listTasks = async () => {
-    const tasks: unknown = JSON.parse(await expectOk(await call(`${base}/api/tasks`, { origin, cookie }, 'GET /api/tasks'), 'GET /api/tasks'));
+    const tasks: unknown = JSON.parse(
+      await expectOk(await call(`${base}/api/tasks`, { origin, cookie }, 'GET /api/tasks'), 'GET /api/tasks'),
+    );
     if (!Array.isArray(tasks)) throw new SmokeFailure('GET /api/tasks did not answer a list.');
     return tasks.map((task) => String((task as { title?: unknown }).title ?? ''));
   };
@@ -70,14 +93,21 @@ export async function runSmoke(webUrl: string, origin: string, user?: SmokeUser)
   }
   const turn = await call(
     `${base}/api/chat`,
-    { method: 'POST', origin, cookie, body: JSON.stringify({ message: `add a task to check smoke ${me.marker}`, client_message_id: randomUUID() }) },
+    {
+      method: 'POST',
+      origin,
+      cookie,
+      body: JSON.stringify({ message: `add a task to check smoke ${me.marker}`, client_message_id: randomUUID() }),
+    },
     'POST /api/chat',
   );
   const reply = JSON.parse(await expectOk(turn, 'POST /api/chat')) as { response?: unknown };
-  if (typeof reply.response !== 'string' || reply.response.trim() === '') throw new SmokeFailure('the chat turn answered no reply.');
+  if (typeof reply.response !== 'string' || reply.response.trim() === '')
+    throw new SmokeFailure('the chat turn answered no reply.');
   steps.push(`chat turn answered: ${reply.response}`);
   const found = mine(await listTasks());
-  if (found.length !== before + 1) throw new SmokeFailure(`expected ${before + 1} task(s) with marker ${me.marker}, found ${found.length}.`);
+  if (found.length !== before + 1)
+    throw new SmokeFailure(`expected ${before + 1} task(s) with marker ${me.marker}, found ${found.length}.`);
   steps.push(`task listed: ${found.at(-1)}`);
   return { user: me, steps };
 }

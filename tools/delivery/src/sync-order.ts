@@ -8,21 +8,82 @@ import type { K8sObject } from './chart.js';
 
 /** gitops-engine's kind order (sync_tasks.go); unknown kinds come last. */
 export const ARGO_KIND_ORDER = [
-  'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget', 'ServiceAccount',
-  'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim', 'CustomResourceDefinition',
-  'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role', 'RoleList', 'RoleBinding',
-  'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet', 'Deployment',
-  'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'Ingress', 'APIService',
+  'Namespace',
+  'NetworkPolicy',
+  'ResourceQuota',
+  'LimitRange',
+  'PodSecurityPolicy',
+  'PodDisruptionBudget',
+  'ServiceAccount',
+  'Secret',
+  'SecretList',
+  'ConfigMap',
+  'StorageClass',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'CustomResourceDefinition',
+  'ClusterRole',
+  'ClusterRoleList',
+  'ClusterRoleBinding',
+  'ClusterRoleBindingList',
+  'Role',
+  'RoleList',
+  'RoleBinding',
+  'RoleBindingList',
+  'Service',
+  'DaemonSet',
+  'Pod',
+  'ReplicationController',
+  'ReplicaSet',
+  'Deployment',
+  'HorizontalPodAutoscaler',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'Ingress',
+  'APIService',
 ] as const;
 
 /** Helm's InstallOrder (releaseutil/kind_sorter.go); unknown kinds come last. */
 export const HELM_KIND_ORDER = [
-  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
-  'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim',
-  'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role',
-  'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet',
-  'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress', 'APIService',
-  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
+  'PriorityClass',
+  'Namespace',
+  'NetworkPolicy',
+  'ResourceQuota',
+  'LimitRange',
+  'PodSecurityPolicy',
+  'PodDisruptionBudget',
+  'ServiceAccount',
+  'Secret',
+  'SecretList',
+  'ConfigMap',
+  'StorageClass',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'CustomResourceDefinition',
+  'ClusterRole',
+  'ClusterRoleList',
+  'ClusterRoleBinding',
+  'ClusterRoleBindingList',
+  'Role',
+  'RoleList',
+  'RoleBinding',
+  'RoleBindingList',
+  'Service',
+  'DaemonSet',
+  'Pod',
+  'ReplicationController',
+  'ReplicaSet',
+  'Deployment',
+  'HorizontalPodAutoscaler',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'IngressClass',
+  'Ingress',
+  'APIService',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
 ] as const;
 
 export const PHASES = ['PreSync', 'Sync', 'PostSync'] as const;
@@ -30,11 +91,21 @@ export type Phase = (typeof PHASES)[number];
 
 export const ref = (o: K8sObject): string => `${o.kind}/${o.metadata.name}`;
 const annotation = (o: K8sObject, key: string): string | undefined => o.metadata.annotations?.[key];
-const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const kindRank = (order: readonly string[], kind: string): number => (order.includes(kind) ? order.indexOf(kind) : order.length);
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const kindRank = (order: readonly string[], kind: string): number =>
+  order.includes(kind) ? order.indexOf(kind) : order.length;
 
 /** Helm hook → Argo CD phase, as gitops-engine maps them; other Helm hooks (test, *-delete, *-rollback) never run in a sync. */
-const HELM_TO_ARGO: Record<string, Phase> = { 'pre-install': 'PreSync', 'pre-upgrade': 'PreSync', 'post-install': 'PostSync', 'post-upgrade': 'PostSync' };
+const HELM_TO_ARGO: Record<string, Phase> = {
+  'pre-install': 'PreSync',
+  'pre-upgrade': 'PreSync',
+  'post-install': 'PostSync',
+  'post-upgrade': 'PostSync',
+};
 
 /**
  * Whether Argo CD treats the object as a hook, and the phases it is applied in during a successful sync.
@@ -105,7 +176,11 @@ const isHelmHook = (o: K8sObject): boolean => annotation(o, 'helm.sh/hook') !== 
  * `helm install` / `helm upgrade` (without --wait). On upgrade the previous revision's ordinary objects
  * (`previous`, default: the same render) already exist; hooks deleted on success are not counted as live.
  */
-export function helmOrder(objects: readonly K8sObject[], action: HelmAction, previous: readonly K8sObject[] = objects): HelmStep[] {
+export function helmOrder(
+  objects: readonly K8sObject[],
+  action: HelmAction,
+  previous: readonly K8sObject[] = objects,
+): HelmStep[] {
   const live = new Set<string>(action === 'upgrade' ? previous.filter((o) => !isHelmHook(o)).map(ref) : []);
   const byKind = (a: K8sObject, b: K8sObject) => kindRank(HELM_KIND_ORDER, a.kind) - kindRank(HELM_KIND_ORDER, b.kind);
   const weight = (o: K8sObject) => Number(annotation(o, 'helm.sh/hook-weight') ?? '0');
@@ -116,7 +191,8 @@ export function helmOrder(objects: readonly K8sObject[], action: HelmAction, pre
   const steps: HelmStep[] = [];
   const run = (stage: HelmStep['stage'], object: K8sObject) => {
     steps.push({ object, stage, live: new Set(live) });
-    const deletedOnSuccess = stage !== 'release' && list(annotation(object, 'helm.sh/hook-delete-policy')).includes('hook-succeeded');
+    const deletedOnSuccess =
+      stage !== 'release' && list(annotation(object, 'helm.sh/hook-delete-policy')).includes('hook-succeeded');
     if (!deletedOnSuccess) live.add(ref(object));
   };
   for (const o of hooks('pre')) run('pre', o);

@@ -36,7 +36,9 @@ function loadObjects(): { file: string; object: ArgoObject }[] {
   const rendered = helm(['template', 'todo-chatbot-apps', APPS_CHART]);
   if (rendered.status !== 0) throw new Error(`helm template argocd/apps failed: ${rendered.stderr}`);
   return [
-    ...['projects.yaml', 'root.yaml'].flatMap((name) => parseObjects(join(ARGOCD_DIR, name), readFileSync(join(ARGOCD_DIR, name), 'utf8'))),
+    ...['projects.yaml', 'root.yaml'].flatMap((name) =>
+      parseObjects(join(ARGOCD_DIR, name), readFileSync(join(ARGOCD_DIR, name), 'utf8')),
+    ),
     ...parseObjects(APPS_CHART, rendered.stdout),
   ];
 }
@@ -61,9 +63,15 @@ function project(name: string): IAppProject {
  * declaration (AppProjectSpec.d.ts / ApplicationSpec.d.ts) declares it.
  */
 function undeclaredFields(object: ArgoObject): string[] {
-  const validate = (object.kind === 'AppProject' ? AppProject.prototype.validate : Application.prototype.validate) as (this: unknown) => void;
+  const validate = (object.kind === 'AppProject' ? AppProject.prototype.validate : Application.prototype.validate) as (
+    this: unknown,
+  ) => void;
   const specTypes = readFileSync(
-    join(dirname(createRequire(import.meta.url).resolve('@kubernetes-models/argo-cd/package.json')), 'argoproj.io/v1alpha1', `${object.kind}Spec.d.ts`),
+    join(
+      dirname(createRequire(import.meta.url).resolve('@kubernetes-models/argo-cd/package.json')),
+      'argoproj.io/v1alpha1',
+      `${object.kind}Spec.d.ts`,
+    ),
     'utf8',
   );
   return unknownFields(validate, object).filter((path) => {
@@ -79,7 +87,14 @@ function repoUrlsOf(app: IApplication): string[] {
 describe('argocd/ objects', () => {
   it('are exactly the two AppProjects, the locked default project, the root Application and the dev and prod Applications', () => {
     expect(objects.map(({ object }) => `${object.kind}/${object.metadata.name}`).sort()).toEqual(
-      ['AppProject/default', 'AppProject/todo-chatbot', 'AppProject/todo-chatbot-apps', 'Application/chatbot-dev', 'Application/chatbot-prod', 'Application/todo-chatbot-root'].sort(),
+      [
+        'AppProject/default',
+        'AppProject/todo-chatbot',
+        'AppProject/todo-chatbot-apps',
+        'Application/chatbot-dev',
+        'Application/chatbot-prod',
+        'Application/todo-chatbot-root',
+      ].sort(),
     );
     for (const { object } of objects) expect(object.metadata.namespace).toBe('argocd');
   });
@@ -87,14 +102,17 @@ describe('argocd/ objects', () => {
   it.each(objects.map(({ file, object }) => [`${object.kind}/${object.metadata.name}`, file, object] as const))(
     '%s validates against @kubernetes-models/argo-cd with no unknown fields',
     (_name, _file, object) => {
-      const model = object.kind === 'AppProject' ? new AppProject(object as IAppProject) : new Application(object as IApplication);
+      const model =
+        object.kind === 'AppProject' ? new AppProject(object as IAppProject) : new Application(object as IApplication);
       expect(() => model.validate()).not.toThrow();
       expect(undeclaredFields(object)).toEqual([]);
     },
   );
 
   it('a misspelled field is caught (the unknown-field check is live)', () => {
-    const typo = structuredClone(application('chatbot-dev')) as unknown as { spec: { syncPolicy: Record<string, unknown> } };
+    const typo = structuredClone(application('chatbot-dev')) as unknown as {
+      spec: { syncPolicy: Record<string, unknown> };
+    };
     typo.spec.syncPolicy.automatic = typo.spec.syncPolicy.automated;
     expect(undeclaredFields(typo as unknown as IApplication)).toEqual(['spec.syncPolicy.automatic']);
     const projectTypo = structuredClone(project('todo-chatbot')) as unknown as { spec: Record<string, unknown> };
@@ -114,7 +132,9 @@ describe('argocd/ objects', () => {
       const values = effectiveValues(REPO_ROOT, environment);
       for (const component of COMPONENTS) {
         expect(valueAt(values, `${component}.image.repository`)).toBe(imageRepository(owner, component));
-        expect(String(valueAt(values, `${component}.image.tag`))).toMatch(/^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/);
+        expect(String(valueAt(values, `${component}.image.tag`))).toMatch(
+          /^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
+        );
       }
     }
   });
@@ -155,11 +175,19 @@ describe('AppProject todo-chatbot', () => {
 
   // Every optional feature on (kagent, as docs/aiops.md turns it on; the Ingress with TLS), so no value
   // change can render a kind the project then rejects.
-  const EVERYTHING_ON = ['kagent.enabled=true', 'ingress.enabled=true', 'ingress.host=todo.example.com', 'ingress.tls.enabled=true', 'publicUrl=https://todo.example.com'];
+  const EVERYTHING_ON = [
+    'kagent.enabled=true',
+    'ingress.enabled=true',
+    'ingress.host=todo.example.com',
+    'ingress.tls.enabled=true',
+    'publicUrl=https://todo.example.com',
+  ];
   it.each(ENVIRONMENTS)('whitelists every kind the chart renders for %s, optional features included', (environment) => {
     const allowed = new Set((workloads.spec?.namespaceResourceWhitelist ?? []).map((r) => `${r.group}/${r.kind}`));
     const rendered = new Set(
-      render({ env: environment, set: EVERYTHING_ON }).map((o) => `${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}/${o.kind}`),
+      render({ env: environment, set: EVERYTHING_ON }).map(
+        (o) => `${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}/${o.kind}`,
+      ),
     );
     expect(rendered).toContain('kagent.dev/Agent');
     expect(rendered).toContain('networking.k8s.io/Ingress');
@@ -215,13 +243,24 @@ describe('the root Application (app of apps)', () => {
   it('argocd/apps is a Helm chart that renders exactly the environment Applications from one template', () => {
     expect(root.spec.source?.helm?.releaseName).toBe('todo-chatbot-apps');
     expect(readdirSync(join(APPS_CHART, 'templates'))).toEqual(['environment.yaml']);
-    expect(applications.map((app) => app.metadata.name).filter((name) => name !== 'todo-chatbot-root').sort()).toEqual(['chatbot-dev', 'chatbot-prod']);
+    expect(
+      applications
+        .map((app) => app.metadata.name)
+        .filter((name) => name !== 'todo-chatbot-root')
+        .sort(),
+    ).toEqual(['chatbot-dev', 'chatbot-prod']);
     const lint = helm(['lint', '--strict', APPS_CHART]);
     expect(lint.status).toBe(0);
   });
 
   it('an environment added to argocd/apps/values.yaml becomes an Application (one definition)', () => {
-    const rendered = helm(['template', 'todo-chatbot-apps', APPS_CHART, '--set', 'environments.staging.automated=true']);
+    const rendered = helm([
+      'template',
+      'todo-chatbot-apps',
+      APPS_CHART,
+      '--set',
+      'environments.staging.automated=true',
+    ]);
     const names = parseObjects('staging', rendered.stdout).map(({ object }) => object.metadata.name);
     expect(names.sort()).toEqual(['chatbot-dev', 'chatbot-prod', 'chatbot-staging']);
   });
@@ -257,7 +296,9 @@ describe.each(ENVIRONMENTS)('Application chatbot-%s', (environment) => {
     const valueFiles = chartSource?.helm?.valueFiles ?? [];
     expect(valueFiles).toEqual([`values-${environment}.yaml`, `$values/environments/${environment}/values.yaml`]);
     for (const file of valueFiles) {
-      const path = file.startsWith('$values/') ? join(REPO_ROOT, file.slice('$values/'.length)) : join(REPO_ROOT, 'charts/chatbot', file);
+      const path = file.startsWith('$values/')
+        ? join(REPO_ROOT, file.slice('$values/'.length))
+        : join(REPO_ROOT, 'charts/chatbot', file);
       expect({ file, exists: existsSync(path) }).toEqual({ file, exists: true });
     }
   });

@@ -6,7 +6,16 @@
  * smoke client, the waits and the order of every step.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -76,10 +85,18 @@ afterAll(() => {
 });
 
 /** Runs bootstrap/e2e.sh with the stubs; `port` is where the stand-in web app listens; `setup` changes the stubs' world. */
-async function runE2e(port: number, setup: (state: string, bin: string) => void = () => undefined, env: Record<string, string> = {}): Promise<Run> {
+async function runE2e(
+  port: number,
+  setup: (state: string, bin: string) => void = () => undefined,
+  env: Record<string, string> = {},
+): Promise<Run> {
   const work = mkdtempSync(join(tmpdir(), 'e2e-run-'));
   dirs.push(work);
-  const [bin, state, artifacts] = ['bin', 'state', 'artifacts'].map((dir) => join(work, dir)) as [string, string, string];
+  const [bin, state, artifacts] = ['bin', 'state', 'artifacts'].map((dir) => join(work, dir)) as [
+    string,
+    string,
+    string,
+  ];
   for (const dir of [bin, state]) mkdirSync(dir);
   const log = join(work, 'calls.log');
   writeFileSync(log, '');
@@ -90,14 +107,24 @@ async function runE2e(port: number, setup: (state: string, bin: string) => void 
   setup(state, bin);
   return new Promise((resolve) => {
     const child = spawn('/bin/bash', [join(REPO_ROOT, 'bootstrap/e2e.sh')], {
-      env: { PATH: `${bin}:/usr/bin:/bin`, HOME: work, ARTIFACTS_DIR: artifacts, E2E_WEB_PORT: String(port), POLL_SECONDS: '0', GIT_CONFIG_NOSYSTEM: '1', ...env },
+      env: {
+        PATH: `${bin}:/usr/bin:/bin`,
+        HOME: work,
+        ARTIFACTS_DIR: artifacts,
+        E2E_WEB_PORT: String(port),
+        POLL_SECONDS: '0',
+        GIT_CONFIG_NOSYSTEM: '1',
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (status) => {
-      const calls = readFileSync(log, 'utf8').split('\n').filter((line) => line !== '');
+      const calls = readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '');
       resolve({ status, stdout, stderr, calls, artifacts, state });
     });
   });
@@ -121,13 +148,18 @@ describe('bootstrap/e2e.sh up to the cluster', () => {
   }, 120_000);
 
   it('passes: deploy, smoke, Degraded and healed by git revert, Degraded and healed by argocd app rollback', () => {
-    expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr.slice(-2000) }).toEqual({ status: 0, stderr: '' });
+    expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr.slice(-2000) }).toEqual({
+      status: 0,
+      stderr: '',
+    });
     expect(run.stdout).toMatch(/e2e passed in \d+ s: .*data kept\.\n$/);
   });
 
   it('builds kind with Calico (no default CNI), installs the pinned controllers, loads both images of this commit', () => {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    expect(parse(readFileSync(join(run.state, 'kind.yaml'), 'utf8'))).toMatchObject({ networking: { disableDefaultCNI: true } });
+    expect(parse(readFileSync(join(run.state, 'kind.yaml'), 'utf8'))).toMatchObject({
+      networking: { disableDefaultCNI: true },
+    });
     expectInOrder(run.calls, [
       /^kind create cluster --name todo-e2e --config /,
       /^kubectl --context kind-todo-e2e apply -f https:\/\/raw\.githubusercontent\.com\/projectcalico\/calico\/v[\d.]+\/manifests\/calico\.yaml$/,
@@ -184,9 +216,13 @@ describe('bootstrap/e2e.sh on failure', () => {
 
   it('gives up when the broken revision never turns Degraded, within WAIT_TIMEOUT_SECONDS, naming what it saw', async () => {
     const web = await standInWeb();
-    const run = await runE2e(web.port, (state) => writeFileSync(join(state, 'never-degraded'), ''), { WAIT_TIMEOUT_SECONDS: '2' });
+    const run = await runE2e(web.port, (state) => writeFileSync(join(state, 'never-degraded'), ''), {
+      WAIT_TIMEOUT_SECONDS: '2',
+    });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^chatbot-dev is not Degraded after 2 s \(it is Synced\/Healthy, last sync Succeeded at [0-9a-f]{12}\)\.$/);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+      /^chatbot-dev is not Degraded after 2 s \(it is Synced\/Healthy, last sync Succeeded at [0-9a-f]{12}\)\.$/,
+    );
     expect(readdirSync(run.artifacts)).toContain('events.txt');
     expect(run.calls.at(-1)).toBe('kind delete cluster --name todo-e2e');
   }, 60_000);
@@ -194,7 +230,9 @@ describe('bootstrap/e2e.sh on failure', () => {
   it('names a missing argocd CLI in one sentence before anything runs', async () => {
     const run = await runE2e(1, (_state, bin) => rmSync(join(bin, 'argocd')));
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('argocd is not installed: install the argocd CLI (https://argo-cd.readthedocs.io/en/stable/cli_installation/).');
+    expect(run.stderr.trim()).toBe(
+      'argocd is not installed: install the argocd CLI (https://argo-cd.readthedocs.io/en/stable/cli_installation/).',
+    );
     expect(run.calls).toEqual([]);
   });
 });

@@ -17,15 +17,25 @@ describe('sealed dev secrets on a new cluster', () => {
   function sealedFork(): BootstrapMachine {
     const machine = newMachine();
     const values = join(machine.clone, 'environments/dev/values.yaml');
-    writeFileSync(values, `${readFileSync(values, 'utf8')}secrets:\n  mode: sealed\n  encryptedData:\n    OPENAI_API_KEY: AgOldCluster\n    BETTER_AUTH_SECRET: AgOldCluster\n    DATABASE_URL: AgOldCluster\n`);
-    writeFileSync(join(machine.clone, '.env'), 'BETTER_AUTH_SECRET=a-local-secret-of-at-least-32-characters-000\nOPENAI_API_KEY=sk-test\n');
+    writeFileSync(
+      values,
+      `${readFileSync(values, 'utf8')}secrets:\n  mode: sealed\n  encryptedData:\n    OPENAI_API_KEY: AgOldCluster\n    BETTER_AUTH_SECRET: AgOldCluster\n    DATABASE_URL: AgOldCluster\n`,
+    );
+    writeFileSync(
+      join(machine.clone, '.env'),
+      'BETTER_AUTH_SECRET=a-local-secret-of-at-least-32-characters-000\nOPENAI_API_KEY=sk-test\n',
+    );
     machine.git('commit', '-q', '-am', 'Seal dev secrets');
     machine.git('push', '-q', 'origin', 'main');
     machine.clearCalls();
     return machine;
   }
   const pushedSecrets = (machine: BootstrapMachine) =>
-    (parse(machine.originGit('show', 'main:environments/dev/values.yaml')) as { secrets: { encryptedData: Record<string, string> } }).secrets.encryptedData;
+    (
+      parse(machine.originGit('show', 'main:environments/dev/values.yaml')) as {
+        secrets: { encryptedData: Record<string, string> };
+      }
+    ).secrets.encryptedData;
 
   it('re-seals .env for this cluster and pushes the new ciphertexts when the controller cannot decrypt them', () => {
     const machine = sealedFork();
@@ -35,12 +45,18 @@ describe('sealed dev secrets on a new cluster', () => {
     expect(result.stdout).toContain('sealed for another cluster');
     const calls = machine.calls();
     const validate = calls.findIndex((call) => call.startsWith('kubeseal --validate'));
-    const seals = calls.filter((call) => call.startsWith('kubeseal --raw') && call.includes('--namespace todo-dev --name chatbot-secrets'));
+    const seals = calls.filter(
+      (call) => call.startsWith('kubeseal --raw') && call.includes('--namespace todo-dev --name chatbot-secrets'),
+    );
     expect(validate).toBeGreaterThan(-1);
     expect(seals).toHaveLength(3);
     expect(calls.indexOf(seals[0]!)).toBeGreaterThan(validate);
     expect(calls.indexOf(seals[0]!)).toBeLessThan(calls.indexOf('git-push refs/heads/main'));
-    expect(pushedSecrets(machine)).toEqual({ OPENAI_API_KEY: 'AgSealedForThisCluster', BETTER_AUTH_SECRET: 'AgSealedForThisCluster', DATABASE_URL: 'AgSealedForThisCluster' });
+    expect(pushedSecrets(machine)).toEqual({
+      OPENAI_API_KEY: 'AgSealedForThisCluster',
+      BETTER_AUTH_SECRET: 'AgSealedForThisCluster',
+      DATABASE_URL: 'AgSealedForThisCluster',
+    });
   });
 
   it('keeps the committed ciphertexts when this cluster decrypts them', () => {
@@ -62,7 +78,9 @@ describe('the sealing key survives down.sh --delete', () => {
     const result = machine.run(['--delete'], {}, 'machine', 'down.sh');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     const calls = machine.calls();
-    const saved = calls.indexOf('kubectl --context minikube -n kube-system get secret -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml');
+    const saved = calls.indexOf(
+      'kubectl --context minikube -n kube-system get secret -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml',
+    );
     expect(saved).toBeGreaterThan(-1);
     expect(saved).toBeLessThan(calls.indexOf('minikube -p minikube delete'));
     expect(readFileSync(backup, 'utf8')).toContain('sealed-secrets-key');
@@ -81,7 +99,9 @@ describe('the sealing key survives down.sh --delete', () => {
   it('sealing-key.sh restore without a backup says where it looked, in one sentence', () => {
     const result = machine.run(['restore', '/nonexistent/key.yaml'], {}, 'machine', 'sealing-key.sh');
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('There is no sealing-key backup at /nonexistent/key.yaml: pass the file as the second argument.');
+    expect(result.stderr.trim()).toBe(
+      'There is no sealing-key backup at /nonexistent/key.yaml: pass the file as the second argument.',
+    );
   });
 });
 
@@ -106,16 +126,22 @@ describe('sync.sh', () => {
   it('dev: asks Argo CD to re-read git now and waits for Synced/Healthy', () => {
     const result = machine.run([], {}, 'machine', 'sync.sh');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(machine.calls()).toContain('kubectl --context minikube -n argocd annotate application chatbot-dev argocd.argoproj.io/refresh=normal --overwrite');
+    expect(machine.calls()).toContain(
+      'kubectl --context minikube -n argocd annotate application chatbot-dev argocd.argoproj.io/refresh=normal --overwrite',
+    );
     expect(machine.calls().some((call) => call.includes(' patch '))).toBe(false);
-    expect(lastLine(result.stdout)).toBe(`chatbot-dev is Synced and Healthy at ${machine.originGit('rev-parse', 'main')}, its last sync (smoke test included) succeeded.`);
+    expect(lastLine(result.stdout)).toBe(
+      `chatbot-dev is Synced and Healthy at ${machine.originGit('rev-parse', 'main')}, its last sync (smoke test included) succeeded.`,
+    );
   });
 
   it('prod: also starts the sync its manual policy waits for', () => {
     machine.clearCalls();
     const result = machine.run(['prod'], {}, 'machine', 'sync.sh');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(machine.calls().find((call) => call.includes(' patch application chatbot-prod --type merge'))).toContain('"sync":{"syncStrategy":{"hook":{}}}');
+    expect(machine.calls().find((call) => call.includes(' patch application chatbot-prod --type merge'))).toContain(
+      '"sync":{"syncStrategy":{"hook":{}}}',
+    );
   });
 
   it('refuses an unknown environment', () => {
@@ -133,7 +159,9 @@ describe('db.sh', () => {
     const result = machine.run(['backup', dump], {}, 'machine', 'db.sh');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(readFileSync(dump, 'utf8')).toBe('PGDMP-dump-of-todo');
-    expect(machine.calls().find((call) => call.includes(' exec '))).toMatch(/-n todo-dev exec -i chatbot-postgresql-0 -c postgresql -- sh -c pg_dump --format=custom/);
+    expect(machine.calls().find((call) => call.includes(' exec '))).toMatch(
+      /-n todo-dev exec -i chatbot-postgresql-0 -c postgresql -- sh -c pg_dump --format=custom/,
+    );
   });
 
   it('restores that file with pg_restore in one transaction', () => {
@@ -143,8 +171,12 @@ describe('db.sh', () => {
   });
 
   it('refuses a restore without a file, and a missing file, in one sentence', () => {
-    expect(machine.run(['restore'], {}, 'machine', 'db.sh').stderr.trim()).toBe('Usage: bootstrap/db.sh backup [file] | restore <file>');
-    expect(machine.run(['restore', '/nonexistent.dump'], {}, 'machine', 'db.sh').stderr.trim()).toMatch(/^\/nonexistent\.dump does not exist or is empty: /);
+    expect(machine.run(['restore'], {}, 'machine', 'db.sh').stderr.trim()).toBe(
+      'Usage: bootstrap/db.sh backup [file] | restore <file>',
+    );
+    expect(machine.run(['restore', '/nonexistent.dump'], {}, 'machine', 'db.sh').stderr.trim()).toMatch(
+      /^\/nonexistent\.dump does not exist or is empty: /,
+    );
   });
 });
 
@@ -154,7 +186,9 @@ describe('tls.sh', () => {
   it('creates the TLS Secret the Ingress names and prints the values to commit', () => {
     const result = machine.run(['todo.local'], {}, 'machine', 'tls.sh');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(machine.calls().find((call) => call.includes('create secret tls'))).toMatch(/-n todo-dev create secret tls chatbot-tls --cert=\S+\/tls\.crt --key=\S+\/tls\.key/);
+    expect(machine.calls().find((call) => call.includes('create secret tls'))).toMatch(
+      /-n todo-dev create secret tls chatbot-tls --cert=\S+\/tls\.crt --key=\S+\/tls\.key/,
+    );
     expect(result.stdout).toContain('192.168.49.2 todo.local');
     expect(result.stdout).toContain('publicUrl: "https://todo.local"');
   });

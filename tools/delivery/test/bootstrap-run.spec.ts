@@ -15,7 +15,8 @@ import { expectInOrder } from './support/call-order.js';
 
 const newMachine = machinesRemovedAfterAll();
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
-const nodeVersion = (path: string) => spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH: path } }).stdout.trim();
+const nodeVersion = (path: string) =>
+  spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH: path } }).stdout.trim();
 
 const ARGO_ORDER: readonly RegExp[] = [
   /^docker info$/,
@@ -37,67 +38,82 @@ const ARGO_ORDER: readonly RegExp[] = [
   /^kubectl --context minikube -n argocd get application chatbot-dev -o jsonpath=/,
 ];
 
-describe.each(['machine', 'project'] as const)("bootstrap/minikube.sh on a fork, with the %s's node first on PATH", (node) => {
-  const machine = newMachine();
-  const forkedAt = machine.git('rev-parse', 'HEAD');
-  const first = machine.run([], {}, node);
+describe.each(['machine', 'project'] as const)(
+  "bootstrap/minikube.sh on a fork, with the %s's node first on PATH",
+  (node) => {
+    const machine = newMachine();
+    const forkedAt = machine.git('rev-parse', 'HEAD');
+    const first = machine.run([], {}, node);
 
-  it(`runs to the end (node ${nodeVersion(machine.path(node))} on PATH; the helpers run on the project's Node 22)`, () => {
-    const output = first.status === 0 ? '' : `${first.stdout.slice(-1500)}\n${first.stderr}`;
-    expect({ status: first.status, output, stderr: first.stderr }).toEqual({ status: 0, output: '', stderr: expect.not.stringMatching(/error|not installed|Usage/i) });
-    expect(first.stdout).toContain('todo-chatbot (dev) is Synced and Healthy, and its smoke test passed.');
-    expect(first.stdout).toContain('http://192.168.49.2:30080');
-    expect(first.stdout).toContain('https://github.com/Alice-Fork/todo-chatbot/actions');
-  });
+    it(`runs to the end (node ${nodeVersion(machine.path(node))} on PATH; the helpers run on the project's Node 22)`, () => {
+      const output = first.status === 0 ? '' : `${first.stdout.slice(-1500)}\n${first.stderr}`;
+      expect({ status: first.status, output, stderr: first.stderr }).toEqual({
+        status: 0,
+        output: '',
+        stderr: expect.not.stringMatching(/error|not installed|Usage/i),
+      });
+      expect(first.stdout).toContain('todo-chatbot (dev) is Synced and Healthy, and its smoke test passed.');
+      expect(first.stdout).toContain('http://192.168.49.2:30080');
+      expect(first.stdout).toContain('https://github.com/Alice-Fork/todo-chatbot/actions');
+    });
 
-  it('starts and prepares Minikube, installs Argo CD, backs up the sealing key, pushes, builds, then hands over to Argo CD', () => {
-    expectInOrder(machine.calls(), ARGO_ORDER);
-  });
+    it('starts and prepares Minikube, installs Argo CD, backs up the sealing key, pushes, builds, then hands over to Argo CD', () => {
+      expectInOrder(machine.calls(), ARGO_ORDER);
+    });
 
-  it('pushes one [skip ci] commit to the fork that touches only argocd/ and environments/', () => {
-    const pushed = machine.originGit('log', '--format=%s', `${forkedAt}..main`).split('\n');
-    expect(pushed).toEqual([`Point Argo CD at ${FORK_URL} [skip ci]`]);
-    const files = machine.originGit('show', '--name-only', '--format=', 'main').split('\n');
-    expect(files.every((file) => /^(argocd|environments)\//.test(file))).toBe(true);
-    const root = parse(machine.originGit('show', 'main:argocd/root.yaml')) as { spec: { source: { repoURL: string } } };
-    expect(root.spec.source.repoURL).toBe(FORK_URL);
-    const dev = parse(machine.originGit('show', 'main:environments/dev/values.yaml')) as Record<'api' | 'web', { image: { repository: string; tag: string } }>;
-    // The tag names the commit the images were built from (the fork point), never a placeholder.
-    expect(dev.api.image).toEqual({ repository: 'ghcr.io/alice-fork/todo-chatbot-api', tag: forkedAt });
-    expect(dev.web.image).toEqual({ repository: 'ghcr.io/alice-fork/todo-chatbot-web', tag: forkedAt });
-  });
+    it('pushes one [skip ci] commit to the fork that touches only argocd/ and environments/', () => {
+      const pushed = machine.originGit('log', '--format=%s', `${forkedAt}..main`).split('\n');
+      expect(pushed).toEqual([`Point Argo CD at ${FORK_URL} [skip ci]`]);
+      const files = machine.originGit('show', '--name-only', '--format=', 'main').split('\n');
+      expect(files.every((file) => /^(argocd|environments)\//.test(file))).toBe(true);
+      const root = parse(machine.originGit('show', 'main:argocd/root.yaml')) as {
+        spec: { source: { repoURL: string } };
+      };
+      expect(root.spec.source.repoURL).toBe(FORK_URL);
+      const dev = parse(machine.originGit('show', 'main:environments/dev/values.yaml')) as Record<
+        'api' | 'web',
+        { image: { repository: string; tag: string } }
+      >;
+      // The tag names the commit the images were built from (the fork point), never a placeholder.
+      expect(dev.api.image).toEqual({ repository: 'ghcr.io/alice-fork/todo-chatbot-api', tag: forkedAt });
+      expect(dev.web.image).toEqual({ repository: 'ghcr.io/alice-fork/todo-chatbot-web', tag: forkedAt });
+    });
 
-  it('builds each image from that commit, not from the working tree', () => {
-    const builds = machine.calls().filter((call) => call.includes(' image build '));
-    expect(builds).toHaveLength(2);
-    for (const build of builds) expect(build).toContain(`--build-opt=build-arg=GIT_SHA=${forkedAt}`);
-  });
+    it('builds each image from that commit, not from the working tree', () => {
+      const builds = machine.calls().filter((call) => call.includes(' image build '));
+      expect(builds).toHaveLength(2);
+      for (const build of builds) expect(build).toContain(`--build-opt=build-arg=GIT_SHA=${forkedAt}`);
+    });
 
-  it('keeps the sealing-key backup private, outside the clone', () => {
-    const backup = join(machine.home, '.config/todo-chatbot/sealing-key-minikube.yaml');
-    expect(readFileSync(backup, 'utf8')).toContain('sealedsecrets.bitnami.com/sealed-secrets-key');
-    expect(statSync(backup).mode & 0o077).toBe(0);
-  });
+    it('keeps the sealing-key backup private, outside the clone', () => {
+      const backup = join(machine.home, '.config/todo-chatbot/sealing-key-minikube.yaml');
+      expect(readFileSync(backup, 'utf8')).toContain('sealedsecrets.bitnami.com/sealed-secrets-key');
+      expect(statSync(backup).mode & 0o077).toBe(0);
+    });
 
-  it('converges on a re-run: no new commit, push, Minikube start or image build', () => {
-    const head = machine.originGit('rev-parse', 'main');
-    machine.clearCalls();
-    const again = machine.run([], {}, node);
-    expect({ status: again.status, stderr: again.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(machine.originGit('rev-parse', 'main')).toBe(head);
-    const calls = machine.calls();
-    expect(calls.filter((call) => / start | image build |^git-push/.test(call))).toEqual([]);
-    expect(again.stdout).toContain('Minikube profile minikube is already running.');
-    expect(calls).toContain('kubectl --context minikube apply -f argocd/root.yaml');
-  });
-});
+    it('converges on a re-run: no new commit, push, Minikube start or image build', () => {
+      const head = machine.originGit('rev-parse', 'main');
+      machine.clearCalls();
+      const again = machine.run([], {}, node);
+      expect({ status: again.status, stderr: again.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(machine.originGit('rev-parse', 'main')).toBe(head);
+      const calls = machine.calls();
+      expect(calls.filter((call) => / start | image build |^git-push/.test(call))).toEqual([]);
+      expect(again.stdout).toContain('Minikube profile minikube is already running.');
+      expect(calls).toContain('kubectl --context minikube apply -f argocd/root.yaml');
+    });
+  },
+);
 
 describe('bootstrap/minikube.sh believes only a successful sync of what it pushed', () => {
   it('starts the sync once more when the last one failed (e.g. the PostSync smoke test), and then succeeds', () => {
     const machine = newMachine();
     machine.setState('sync-fails-once');
     const result = machine.run();
-    expect({ status: result.status, stderr: result.stderr.trim() }).toEqual({ status: 0, stderr: expect.stringContaining('PostSync chatbot-test-chat') });
+    expect({ status: result.status, stderr: result.stderr.trim() }).toEqual({
+      status: 0,
+      stderr: expect.stringContaining('PostSync chatbot-test-chat'),
+    });
     expect(result.stdout).toContain('the sync of');
     expect(machine.calls().filter((call) => call.includes(' patch application chatbot-dev '))).toHaveLength(1);
   });
@@ -107,7 +123,9 @@ describe('bootstrap/minikube.sh believes only a successful sync of what it pushe
     machine.setState('sync-fails-always');
     const result = machine.run();
     expect(result.status).toBe(1);
-    expect(lastLine(result.stderr)).toMatch(/^chatbot-dev failed to sync [0-9a-f]{12} twice: see the message above and kubectl -n todo-dev get pods,jobs,events\.$/);
+    expect(lastLine(result.stderr)).toMatch(
+      /^chatbot-dev failed to sync [0-9a-f]{12} twice: see the message above and kubectl -n todo-dev get pods,jobs,events\.$/,
+    );
   });
 
   it('stops when an image build failed, though minikube image build exited 0', () => {
@@ -115,7 +133,9 @@ describe('bootstrap/minikube.sh believes only a successful sync of what it pushe
     machine.setState('build-fails');
     const result = machine.run();
     expect(result.status).toBe(1);
-    expect(lastLine(result.stderr)).toMatch(/^Building ghcr\.io\/alice-fork\/todo-chatbot-api:[0-9a-f]{40} failed \(see the build output above\): /);
+    expect(lastLine(result.stderr)).toMatch(
+      /^Building ghcr\.io\/alice-fork\/todo-chatbot-api:[0-9a-f]{40} failed \(see the build output above\): /,
+    );
     expect(machine.calls().some((call) => call.includes('apply -f argocd/root.yaml'))).toBe(false);
   });
 });
@@ -123,12 +143,22 @@ describe('bootstrap/minikube.sh believes only a successful sync of what it pushe
 describe('bootstrap/minikube.sh refuses in one sentence, before doing anything', () => {
   const machine = newMachine();
 
-  function refuses(setup: () => void, undo: () => void, expected: RegExp, env: Record<string, string> = {}, path?: string): void {
+  function refuses(
+    setup: () => void,
+    undo: () => void,
+    expected: RegExp,
+    env: Record<string, string> = {},
+    path?: string,
+  ): void {
     setup();
     try {
       machine.clearCalls();
       const result = path
-        ? spawnSync('/bin/bash', [join(machine.clone, 'bootstrap/minikube.sh')], { cwd: machine.clone, encoding: 'utf8', env: { PATH: path, HOME: machine.home, GITOPS_REPO_URL: FORK_URL } })
+        ? spawnSync('/bin/bash', [join(machine.clone, 'bootstrap/minikube.sh')], {
+            cwd: machine.clone,
+            encoding: 'utf8',
+            env: { PATH: path, HOME: machine.home, GITOPS_REPO_URL: FORK_URL },
+          })
         : machine.run([], env);
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
@@ -159,20 +189,36 @@ describe('bootstrap/minikube.sh refuses in one sentence, before doing anything',
 
   it('says so when npm ci has not been run (no project Node 22)', () => {
     const link = join(machine.clone, 'node_modules');
-    refuses(() => unlinkSync(link), () => symlinkSync(join(REPO_ROOT, 'node_modules'), link), /^node_modules is missing: run npm ci in /);
+    refuses(
+      () => unlinkSync(link),
+      () => symlinkSync(join(REPO_ROOT, 'node_modules'), link),
+      /^node_modules is missing: run npm ci in /,
+    );
   });
 
   it('says so when the docker daemon does not answer', () => {
     const docker = join(machine.work, 'bin', 'docker');
     const saved = readFileSync(docker);
-    refuses(() => writeFileSync(docker, '#!/bin/sh\nexit 1\n'), () => writeFileSync(docker, saved), /^docker is installed but its daemon does not answer/);
+    refuses(
+      () => writeFileSync(docker, '#!/bin/sh\nexit 1\n'),
+      () => writeFileSync(docker, saved),
+      /^docker is installed but its daemon does not answer/,
+    );
   });
 
   it('says so without .env, without BETTER_AUTH_SECRET, and without kubeseal for a real key', () => {
     const env = join(machine.clone, '.env');
     const saved = readFileSync(env, 'utf8');
-    refuses(() => rmSync(env), () => writeFileSync(env, saved), /^There is no \.env: run cp \.env\.example \.env/);
-    refuses(() => writeFileSync(env, 'BETTER_AUTH_SECRET=\n'), () => writeFileSync(env, saved), /^BETTER_AUTH_SECRET is empty in \.env/);
+    refuses(
+      () => rmSync(env),
+      () => writeFileSync(env, saved),
+      /^There is no \.env: run cp \.env\.example \.env/,
+    );
+    refuses(
+      () => writeFileSync(env, 'BETTER_AUTH_SECRET=\n'),
+      () => writeFileSync(env, saved),
+      /^BETTER_AUTH_SECRET is empty in \.env/,
+    );
     const kubeseal = join(machine.work, 'bin', 'kubeseal');
     const stub = readFileSync(kubeseal);
     refuses(
@@ -190,7 +236,11 @@ describe('bootstrap/minikube.sh refuses in one sentence, before doing anything',
 
   it('says so when the clone has no origin, or origin is not on GitHub and GITOPS_REPO_URL is unset', () => {
     const origin = machine.git('remote', 'get-url', 'origin');
-    refuses(() => machine.git('remote', 'remove', 'origin'), () => machine.git('remote', 'add', 'origin', origin), /^This clone has no git remote named origin/);
+    refuses(
+      () => machine.git('remote', 'remove', 'origin'),
+      () => machine.git('remote', 'add', 'origin', origin),
+      /^This clone has no git remote named origin/,
+    );
     // The origin here is a local path: without GITOPS_REPO_URL the rewrite refuses before any change.
     machine.clearCalls();
     const result = spawnSync('bash', [join(machine.clone, 'bootstrap/minikube.sh')], {

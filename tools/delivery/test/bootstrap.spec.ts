@@ -4,18 +4,32 @@
  * machine are bootstrap-run.spec.ts (minikube.sh) and bootstrap-laptop.spec.ts (the others).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { REPO_ROOT } from '../src/binaries.js';
 
 const BOOTSTRAP_DIR = join(REPO_ROOT, 'bootstrap');
-const scripts = readdirSync(BOOTSTRAP_DIR).filter((file) => file.endsWith('.sh')).sort();
+const scripts = readdirSync(BOOTSTRAP_DIR)
+  .filter((file) => file.endsWith('.sh'))
+  .sort();
 const LIBRARY = 'lib/common.sh';
 const source = (script: string) => readFileSync(join(BOOTSTRAP_DIR, script), 'utf8');
 /** Script lines without comments. */
-const code = (script: string) => source(script).split('\n').filter((line) => !/^\s*#/.test(line));
+const code = (script: string) =>
+  source(script)
+    .split('\n')
+    .filter((line) => !/^\s*#/.test(line));
 
 function which(command: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
@@ -46,7 +60,11 @@ function pathWith(stubs: readonly string[], stubStatus = 0): string {
 }
 function runScript(script: string, args: readonly string[], path: string, env: Record<string, string> = {}) {
   const bash = which('bash') ?? '/bin/bash';
-  const run = spawnSync(bash, [join(BOOTSTRAP_DIR, script), ...args], { encoding: 'utf8', env: { PATH: path, HOME: tmpdir(), ...env }, timeout: 30_000 });
+  const run = spawnSync(bash, [join(BOOTSTRAP_DIR, script), ...args], {
+    encoding: 'utf8',
+    env: { PATH: path, HOME: tmpdir(), ...env },
+    timeout: 30_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr.trim() };
 }
 function oneSentence(stderr: string): void {
@@ -56,16 +74,36 @@ function oneSentence(stderr: string): void {
 
 describe('bootstrap/ scripts', () => {
   it('are the bootstrap, its laptop helpers and the shared library', () => {
-    expect(scripts).toEqual(['db.sh', 'down.sh', 'e2e.sh', 'load.sh', 'minikube.sh', 'promote.sh', 'seal-secret.sh', 'sealing-key.sh', 'sync.sh', 'tls.sh']);
-    for (const script of scripts) expect({ script, sourcesLibrary: source(script).includes(`/${LIBRARY}"`) }).toEqual({ script, sourcesLibrary: true });
+    expect(scripts).toEqual([
+      'db.sh',
+      'down.sh',
+      'e2e.sh',
+      'load.sh',
+      'minikube.sh',
+      'promote.sh',
+      'seal-secret.sh',
+      'sealing-key.sh',
+      'sync.sh',
+      'tls.sh',
+    ]);
+    for (const script of scripts)
+      expect({ script, sourcesLibrary: source(script).includes(`/${LIBRARY}"`) }).toEqual({
+        script,
+        sourcesLibrary: true,
+      });
   });
 
   it('are clean under shellcheck, the sourced library included', () => {
     const shellcheck = which('shellcheck');
     if (!shellcheck) {
-      throw new Error('shellcheck is not installed: run apt-get install -y shellcheck (Debian/Ubuntu) or brew install shellcheck, then re-run the tests.');
+      throw new Error(
+        'shellcheck is not installed: run apt-get install -y shellcheck (Debian/Ubuntu) or brew install shellcheck, then re-run the tests.',
+      );
     }
-    const result = spawnSync(shellcheck, ['--external-sources', ...scripts, LIBRARY], { cwd: BOOTSTRAP_DIR, encoding: 'utf8' });
+    const result = spawnSync(shellcheck, ['--external-sources', ...scripts, LIBRARY], {
+      cwd: BOOTSTRAP_DIR,
+      encoding: 'utf8',
+    });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
@@ -95,18 +133,31 @@ describe('bootstrap/ scripts', () => {
   });
 
   it('the portability check is live', () => {
-    const sample = ['OWNER="${OWNER,,}"', 'mapfile -t lines < file', 'declare -A seen', 'echo "${x@Q}"', 'cmd |& tee log'];
-    expect(BASH4.filter(([, pattern]) => sample.some((line) => pattern.test(line))).map(([name]) => name)).toHaveLength(5);
+    const sample = [
+      'OWNER="${OWNER,,}"',
+      'mapfile -t lines < file',
+      'declare -A seen',
+      'echo "${x@Q}"',
+      'cmd |& tee log',
+    ];
+    expect(BASH4.filter(([, pattern]) => sample.some((line) => pattern.test(line))).map(([name]) => name)).toHaveLength(
+      5,
+    );
   });
 
-  it.each([...scripts, LIBRARY])("%s runs the TypeScript helpers on the project's Node 22, never the system node", (script) => {
-    // The system node may be older than 22.18 and cannot run .ts files.
-    expect(code(script).filter((line) => /(^|[\s;|&(`$])node\s+\S*\.ts\b/.test(line))).toEqual([]);
-  });
+  it.each([...scripts, LIBRARY])(
+    "%s runs the TypeScript helpers on the project's Node 22, never the system node",
+    (script) => {
+      // The system node may be older than 22.18 and cannot run .ts files.
+      expect(code(script).filter((line) => /(^|[\s;|&(`$])node\s+\S*\.ts\b/.test(line))).toEqual([]);
+    },
+  );
 
   it('the project Node is node_modules/.bin/node, from the npm package node@22 the root package.json pins', () => {
     expect(source(LIBRARY)).toContain('readonly PROJECT_NODE="$REPO_ROOT/node_modules/.bin/node"');
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(manifest.devDependencies.node).toMatch(/^\^22\./);
   });
 
@@ -127,8 +178,12 @@ describe('minikube.sh', () => {
     expect(source('minikube.sh')).toContain('install_gitops_controllers');
     expect(text).toMatch(/^readonly ARGOCD_VERSION=v\d+\.\d+\.\d+$/m);
     expect(text).toMatch(/^readonly SEALED_SECRETS_VERSION=v\d+\.\d+\.\d+$/m);
-    expect(text).toContain('https://raw.githubusercontent.com/argoproj/argo-cd/${ARGOCD_VERSION}/manifests/install.yaml');
-    expect(text).toContain('https://github.com/bitnami-labs/sealed-secrets/releases/download/${SEALED_SECRETS_VERSION}/controller.yaml');
+    expect(text).toContain(
+      'https://raw.githubusercontent.com/argoproj/argo-cd/${ARGOCD_VERSION}/manifests/install.yaml',
+    );
+    expect(text).toContain(
+      'https://github.com/bitnami-labs/sealed-secrets/releases/download/${SEALED_SECRETS_VERSION}/controller.yaml',
+    );
   });
 
   it('builds with `minikube image build` (every container runtime), never docker-env', () => {
@@ -156,7 +211,12 @@ describe('seal-secret.sh, load.sh, down.sh', () => {
 
   it('load.sh is bounded: it refuses unbounded concurrency or duration', () => {
     const path = pathWith(['curl', 'kubectl', 'node']);
-    const unbounded: Record<string, string>[] = [{ CONCURRENCY: '0' }, { CONCURRENCY: '100000' }, { DURATION_SECONDS: 'forever' }, { DURATION_SECONDS: '86400' }];
+    const unbounded: Record<string, string>[] = [
+      { CONCURRENCY: '0' },
+      { CONCURRENCY: '100000' },
+      { DURATION_SECONDS: 'forever' },
+      { DURATION_SECONDS: '86400' },
+    ];
     for (const env of unbounded) {
       const result = runScript('load.sh', [], path, env);
       expect(result.status).toBe(1);

@@ -43,7 +43,11 @@ function tagLineIndexes(source: string): number[] {
 }
 const isDigestLine = (line: string) => /^\s+digest:/.test(line);
 /** The file without its `digest:` lines: what a bump may change apart from them. */
-const withoutDigestLines = (source: string) => source.split('\n').filter((line) => !isDigestLine(line)).join('\n');
+const withoutDigestLines = (source: string) =>
+  source
+    .split('\n')
+    .filter((line) => !isDigestLine(line))
+    .join('\n');
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'bump-image-tags-'));
@@ -288,14 +292,19 @@ describe('bump-image-tags --digest <component>=sha256:<hex> (what release.yml pu
     const original = readFileSync(environmentFile('dev'), 'utf8');
     bump('--env', 'dev', '--tag', SHA, ...withDigests);
     const pinned = readFileSync(environmentFile('dev'), 'utf8');
-    expect(bump('--env', 'dev', '--tag', OTHER_SHA, '--digest', `api=${OTHER_DIGEST}`, '--digest', `web=${WEB_DIGEST}`).status).toBe(0);
+    expect(
+      bump('--env', 'dev', '--tag', OTHER_SHA, '--digest', `api=${OTHER_DIGEST}`, '--digest', `web=${WEB_DIGEST}`)
+        .status,
+    ).toBe(0);
     const repinned = readFileSync(environmentFile('dev'), 'utf8');
     const apiDigestLine = pinned.split('\n').findIndex((line) => line.includes(API_DIGEST));
     expect(changedLines(pinned, repinned)).toEqual([...tagLineIndexes(pinned), apiDigestLine].sort((a, b) => a - b));
     expect(readImageDigests(repinned)).toEqual({ api: OTHER_DIGEST, web: WEB_DIGEST });
 
     // A local build (bootstrap/minikube.sh) has no registry digest: the old one must not stay behind.
-    expect(bump('--env', 'dev', '--tag', '0000000000000000000000000000000000000000', '--component', 'api').status).toBe(0);
+    expect(bump('--env', 'dev', '--tag', '0000000000000000000000000000000000000000', '--component', 'api').status).toBe(
+      0,
+    );
     bump('--env', 'dev', '--tag', 'initial', '--component', 'web');
     const local = readFileSync(environmentFile('dev'), 'utf8');
     expect(readImageDigests(local)).toEqual({ api: '', web: '' });
@@ -304,7 +313,10 @@ describe('bump-image-tags --digest <component>=sha256:<hex> (what release.yml pu
 
   it('fills an empty `digest:` key where the file already has one', () => {
     mkdirSync(join(root, 'environments', 'dev'), { recursive: true });
-    writeFileSync(environmentFile('dev'), 'api:\n  image:\n    tag: a\n    digest:\n    pullPolicy: IfNotPresent\nweb:\n  image:\n    tag: b\n    digest: ""\n');
+    writeFileSync(
+      environmentFile('dev'),
+      'api:\n  image:\n    tag: a\n    digest:\n    pullPolicy: IfNotPresent\nweb:\n  image:\n    tag: b\n    digest: ""\n',
+    );
     expect(bump('--env', 'dev', '--tag', SHA, ...withDigests).status).toBe(0);
     expect(readFileSync(environmentFile('dev'), 'utf8')).toBe(
       `api:\n  image:\n    tag: ${SHA}\n    digest: ${API_DIGEST}\n    pullPolicy: IfNotPresent\nweb:\n  image:\n    tag: ${SHA}\n    digest: "${WEB_DIGEST}"\n`,
@@ -365,7 +377,11 @@ describe('the real environments/dev/values.yaml (a temporary copy)', () => {
 
   // Whether CI has pinned digests there yet or not: only tag and digest lines may change.
   it.each([
-    ['with the digests CI pushed', ['--digest', `api=${API_DIGEST}`, '--digest', `web=${WEB_DIGEST}`], { api: API_DIGEST, web: WEB_DIGEST }],
+    [
+      'with the digests CI pushed',
+      ['--digest', `api=${API_DIGEST}`, '--digest', `web=${WEB_DIGEST}`],
+      { api: API_DIGEST, web: WEB_DIGEST },
+    ],
     ['as a local build, without digests', [], { api: '', web: '' }],
   ])('exists, pins both image tags, and bumps %s changing exactly its tag and digest lines', (_what, args, digests) => {
     expect(existsSync(real)).toBe(true);

@@ -7,7 +7,18 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { REPO_ROOT } from '../src/binaries.js';
-import { CHART_DIR, type Environment, findObject, helm, modelValidator, render, templateArgs, unknownFields, validateObject, valueFiles } from '../src/chart.js';
+import {
+  CHART_DIR,
+  type Environment,
+  findObject,
+  helm,
+  modelValidator,
+  render,
+  templateArgs,
+  unknownFields,
+  validateObject,
+  valueFiles,
+} from '../src/chart.js';
 import { effectiveValues, valueAt } from '../src/environment-values.js';
 
 const ENVS: Environment[] = ['dev', 'prod'];
@@ -21,7 +32,14 @@ describe('helm lint --strict and helm install --dry-run=client (Helm 4)', () => 
   });
 
   it.each(ENVS)('lints %s (profile + environment values)', (env) => {
-    const args = ['lint', '--strict', CHART_DIR, '--namespace', `todo-${env}`, ...valueFiles(env).flatMap((f) => ['-f', f])];
+    const args = [
+      'lint',
+      '--strict',
+      CHART_DIR,
+      '--namespace',
+      `todo-${env}`,
+      ...valueFiles(env).flatMap((f) => ['-f', f]),
+    ];
     const result = helm(args);
     expect(`${result.stdout}${result.stderr}`).toContain('0 chart(s) failed');
     expect(result.status).toBe(0);
@@ -35,7 +53,16 @@ describe('helm lint --strict and helm install --dry-run=client (Helm 4)', () => 
   });
 
   it.each(ENVS)('lints %s with the Ingress and kagent enabled', (env) => {
-    const args = ['lint', '--strict', CHART_DIR, '--namespace', `todo-${env}`, ...valueFiles(env).flatMap((f) => ['-f', f]), '--set', 'ingress.enabled=true,kagent.enabled=true'];
+    const args = [
+      'lint',
+      '--strict',
+      CHART_DIR,
+      '--namespace',
+      `todo-${env}`,
+      ...valueFiles(env).flatMap((f) => ['-f', f]),
+      '--set',
+      'ingress.enabled=true,kagent.enabled=true',
+    ];
     const result = helm(args);
     expect(result.status).toBe(0);
     expect(result.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
@@ -47,7 +74,15 @@ describe('helm lint --strict and helm install --dry-run=client (Helm 4)', () => 
   });
 
   it.each(ENVS)('installs %s with --dry-run=client and prints NOTES for its Service type', (env) => {
-    const args = ['install', 'chatbot', CHART_DIR, '--dry-run=client', '--namespace', `todo-${env}`, ...valueFiles(env).flatMap((f) => ['-f', f])];
+    const args = [
+      'install',
+      'chatbot',
+      CHART_DIR,
+      '--dry-run=client',
+      '--namespace',
+      `todo-${env}`,
+      ...valueFiles(env).flatMap((f) => ['-f', f]),
+    ];
     const result = helm(args);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -63,7 +98,9 @@ describe('helm lint --strict and helm install --dry-run=client (Helm 4)', () => 
   it('the defaults render and validate (secrets.mode existing, no database)', async () => {
     const objects = render();
     for (const obj of objects) await validateObject(obj);
-    expect(objects.some((o) => o.kind === 'Secret' || o.kind === 'SealedSecret' || o.kind === 'StatefulSet')).toBe(false);
+    expect(objects.some((o) => o.kind === 'Secret' || o.kind === 'SealedSecret' || o.kind === 'StatefulSet')).toBe(
+      false,
+    );
     const api = findObject<IDeployment>(objects, 'Deployment', '-api');
     expect(api.spec!.template.spec!.containers[0]!.env![0]!.valueFrom!.secretKeyRef!.name).toBe('chatbot-secrets');
   });
@@ -147,15 +184,22 @@ describe('values.schema.json and template guards reject bad values', () => {
 
 describe('value-driven behaviour', () => {
   it('progressDeadlineSeconds (when a stuck rollout turns Degraded) follows values, default 600', () => {
-    const deadline = (set: string[], component: 'api' | 'web') => findObject<IDeployment>(render({ env: 'dev', set }), 'Deployment', `-${component}`).spec!.progressDeadlineSeconds;
+    const deadline = (set: string[], component: 'api' | 'web') =>
+      findObject<IDeployment>(render({ env: 'dev', set }), 'Deployment', `-${component}`).spec!.progressDeadlineSeconds;
     expect([deadline([], 'api'), deadline([], 'web')]).toEqual([600, 600]);
-    expect([deadline(['api.progressDeadlineSeconds=90'], 'api'), deadline(['web.progressDeadlineSeconds=90'], 'web')]).toEqual([90, 90]);
+    expect([
+      deadline(['api.progressDeadlineSeconds=90'], 'api'),
+      deadline(['web.progressDeadlineSeconds=90'], 'web'),
+    ]).toEqual([90, 90]);
     expect(renderWith(['web.progressDeadlineSeconds=0'], 'dev').status).not.toBe(0);
   });
 
   it('tests.enabled gates the helm test pods', () => {
-    const hooks = (set: string[]) => render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['helm.sh/hook'] === 'test').length;
-    const postSync = (set: string[]) => render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['argocd.argoproj.io/hook'] === 'PostSync').length;
+    const hooks = (set: string[]) =>
+      render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['helm.sh/hook'] === 'test').length;
+    const postSync = (set: string[]) =>
+      render({ env: 'dev', set }).filter((o) => o.metadata.annotations?.['argocd.argoproj.io/hook'] === 'PostSync')
+        .length;
     expect(hooks([])).toBe(2);
     expect(postSync([])).toBe(1);
     expect(hooks(['tests.enabled=false'])).toBe(0);
@@ -178,8 +222,13 @@ describe('value-driven behaviour', () => {
   });
 
   it('web Service type and replicas follow values; api replicas only without the HPA', () => {
-    const objects = render({ env: 'dev', set: ['web.service.type=LoadBalancer', 'web.replicas=4', 'api.replicas=5', 'api.autoscaling.enabled=false'] });
-    expect(objects.find((o) => o.kind === 'Service' && o.metadata.name.endsWith('-web'))!.spec).toMatchObject({ type: 'LoadBalancer' });
+    const objects = render({
+      env: 'dev',
+      set: ['web.service.type=LoadBalancer', 'web.replicas=4', 'api.replicas=5', 'api.autoscaling.enabled=false'],
+    });
+    expect(objects.find((o) => o.kind === 'Service' && o.metadata.name.endsWith('-web'))!.spec).toMatchObject({
+      type: 'LoadBalancer',
+    });
     expect(findObject<IDeployment>(objects, 'Deployment', '-web').spec!.replicas).toBe(4);
     expect(findObject<IDeployment>(objects, 'Deployment', '-api').spec!.replicas).toBe(5);
     expect(objects.some((o) => o.kind === 'HorizontalPodAutoscaler')).toBe(false);
@@ -189,21 +238,37 @@ describe('value-driven behaviour', () => {
   });
 
   it('metrics scraping and LLM egress ports follow values', () => {
-    const apiPolicy = (set: string[]) => findObject<INetworkPolicy>(render({ env: 'prod', set }), 'NetworkPolicy', '-api').spec!;
+    const apiPolicy = (set: string[]) =>
+      findObject<INetworkPolicy>(render({ env: 'prod', set }), 'NetworkPolicy', '-api').spec!;
     const llmPorts = (set: string[]) =>
-      apiPolicy(set).egress!.filter((e) => e.to?.some((t) => t.ipBlock?.cidr === '0.0.0.0/0') && !e.ports?.some((p) => p.port === 5432)).flatMap((e) => e.ports!.map((p) => p.port));
+      apiPolicy(set)
+        .egress!.filter(
+          (e) => e.to?.some((t) => t.ipBlock?.cidr === '0.0.0.0/0') && !e.ports?.some((p) => p.port === 5432),
+        )
+        .flatMap((e) => e.ports!.map((p) => p.port));
     expect(llmPorts(['networkPolicy.llmEgress.ports={443,11434,80}'])).toEqual([443, 11434, 80]);
     expect(llmPorts(['networkPolicy.llmEgress.enabled=false'])).toEqual([]);
-    const selector = apiPolicy(['networkPolicy.metrics.namespaceSelector.matchLabels.team=observability']).ingress!.find((r) => r.from!.some((p) => p.namespaceSelector))!;
+    const selector = apiPolicy([
+      'networkPolicy.metrics.namespaceSelector.matchLabels.team=observability',
+    ]).ingress!.find((r) => r.from!.some((p) => p.namespaceSelector))!;
     expect(selector.from![0]!.namespaceSelector!.matchLabels).toMatchObject({ team: 'observability' });
-    expect(apiPolicy(['networkPolicy.metrics.enabled=false']).ingress!.some((r) => r.from!.some((p) => p.namespaceSelector))).toBe(false);
-    const annotations = findObject<IDeployment>(render({ env: 'prod', set: ['api.metrics.enabled=false'] }), 'Deployment', '-api').spec!.template.metadata!.annotations!;
+    expect(
+      apiPolicy(['networkPolicy.metrics.enabled=false']).ingress!.some((r) => r.from!.some((p) => p.namespaceSelector)),
+    ).toBe(false);
+    const annotations = findObject<IDeployment>(
+      render({ env: 'prod', set: ['api.metrics.enabled=false'] }),
+      'Deployment',
+      '-api',
+    ).spec!.template.metadata!.annotations!;
     expect(Object.keys(annotations).filter((k) => k.startsWith('prometheus.io/'))).toEqual([]);
   });
 
   it('web.trustedOrigins become BETTER_AUTH_TRUSTED_ORIGINS, comma-joined', () => {
-    const webConfig = (set: string[]) => findObject<IConfigMap>(render({ env: 'prod', set }), 'ConfigMap', '-web-config').data!;
-    expect(webConfig(['web.trustedOrigins={https://a.example.com,http://10.*.*.*:30080}']).BETTER_AUTH_TRUSTED_ORIGINS).toBe('https://a.example.com,http://10.*.*.*:30080');
+    const webConfig = (set: string[]) =>
+      findObject<IConfigMap>(render({ env: 'prod', set }), 'ConfigMap', '-web-config').data!;
+    expect(
+      webConfig(['web.trustedOrigins={https://a.example.com,http://10.*.*.*:30080}']).BETTER_AUTH_TRUSTED_ORIGINS,
+    ).toBe('https://a.example.com,http://10.*.*.*:30080');
     expect(webConfig([])).not.toHaveProperty('BETTER_AUTH_TRUSTED_ORIGINS');
   });
 
@@ -221,12 +286,19 @@ describe('values: documented once, layered as differences', () => {
   it('the chart README lists every value of values.yaml with its default and comment (npm run chart-readme)', () => {
     const readme = readFileSync(readmePath, 'utf8');
     expect(readme).toBe(withValuesTable(readme, valuesYaml));
-    expect(readme).toContain('| `api.autoscaling.targetCPUUtilizationPercentage` | `70` | Average CPU utilisation target, percent of requests. |');
+    expect(readme).toContain(
+      '| `api.autoscaling.targetCPUUtilizationPercentage` | `70` | Average CPU utilisation target, percent of requests. |',
+    );
   });
 
   it('a changed default makes the README stale (the check is live)', () => {
     const readme = readFileSync(readmePath, 'utf8');
-    expect(withValuesTable(readme, valuesYaml.replace('targetCPUUtilizationPercentage: 70', 'targetCPUUtilizationPercentage: 80'))).not.toBe(readme);
+    expect(
+      withValuesTable(
+        readme,
+        valuesYaml.replace('targetCPUUtilizationPercentage: 70', 'targetCPUUtilizationPercentage: 80'),
+      ),
+    ).not.toBe(readme);
   });
 
   /** Every leaf of a values file, as [dotted path, value]. */
@@ -235,10 +307,14 @@ describe('values: documented once, layered as differences', () => {
       ? Object.entries(tree).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key))
       : [[prefix, tree]];
   const load = (file: string) => parse(readFileSync(file, 'utf8')) as unknown;
-  const valueAtPath = (tree: unknown, path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
+  const valueAtPath = (tree: unknown, path: string) =>
+    path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
   const layers: [string, string[]][] = [
     ...ENVS.map((env): [string, string[]] => [`${CHART_DIR}/values-${env}.yaml`, [`${CHART_DIR}/values.yaml`]]),
-    ...ENVS.map((env): [string, string[]] => [valueFiles(env)[1]!, [`${CHART_DIR}/values.yaml`, `${CHART_DIR}/values-${env}.yaml`]]),
+    ...ENVS.map((env): [string, string[]] => [
+      valueFiles(env)[1]!,
+      [`${CHART_DIR}/values.yaml`, `${CHART_DIR}/values-${env}.yaml`],
+    ]),
   ];
 
   it.each(layers)('%s sets only values that differ from the layers below it', (file, below) => {
@@ -255,7 +331,9 @@ describe('values: documented once, layered as differences', () => {
 });
 
 describe('the offline validator', () => {
-  const deployment = () => findObject<IDeployment>(render({ env: 'dev' }), 'Deployment', '-api') as unknown as Record<string, unknown> & IDeployment;
+  const deployment = () =>
+    findObject<IDeployment>(render({ env: 'dev' }), 'Deployment', '-api') as unknown as Record<string, unknown> &
+      IDeployment;
 
   it('accepts the rendered Deployment', async () => {
     await expect(validateObject(deployment() as never)).resolves.toBeUndefined();
@@ -284,7 +362,11 @@ describe('the offline validator', () => {
   });
 
   it('rejects unknown kinds and API versions', async () => {
-    await expect(validateObject({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x' } })).rejects.toThrow(/no model module/);
-    await expect(validateObject({ apiVersion: 'apps/v1', kind: 'Deploymnet', metadata: { name: 'x' } })).rejects.toThrow(/no model Deploymnet in kubernetes-models\/apps\/v1/);
+    await expect(
+      validateObject({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x' } }),
+    ).rejects.toThrow(/no model module/);
+    await expect(
+      validateObject({ apiVersion: 'apps/v1', kind: 'Deploymnet', metadata: { name: 'x' } }),
+    ).rejects.toThrow(/no model Deploymnet in kubernetes-models\/apps\/v1/);
   });
 });

@@ -14,16 +14,30 @@ const bumped = mkdtempSync(join(tmpdir(), 'chart-bumped-'));
 afterAll(() => rmSync(bumped, { recursive: true, force: true }));
 cpSync(CHART_DIR, bumped, { recursive: true });
 const chartYaml = join(bumped, 'Chart.yaml');
-writeFileSync(chartYaml, readFileSync(chartYaml, 'utf8').replace(/^version: .*$/m, 'version: 99.0.0').replace(/^appVersion: .*$/m, 'appVersion: "99.0.0"'));
+writeFileSync(
+  chartYaml,
+  readFileSync(chartYaml, 'utf8')
+    .replace(/^version: .*$/m, 'version: 99.0.0')
+    .replace(/^appVersion: .*$/m, 'appVersion: "99.0.0"'),
+);
 
-const database = (opts: RenderOptions) => findObject<IStatefulSet>(render({ env: 'dev', ...opts }), 'StatefulSet', '-postgresql').spec!;
+const database = (opts: RenderOptions) =>
+  findObject<IStatefulSet>(render({ env: 'dev', ...opts }), 'StatefulSet', '-postgresql').spec!;
 const today = database({});
 
 describe('the in-cluster database across upgrades', () => {
   it.each([
     ['a chart version bump', { chartDir: bumped }],
-    ['new image tags', { setString: ['api.image.tag=0123456789abcdef0123456789abcdef01234567', 'web.image.tag=0123456789abcdef0123456789abcdef01234567'] }],
-    ["a changed app secret", { set: ['secrets.values.BETTER_AUTH_SECRET=another-dev-only-secret-0123456789abcdef'] }],
+    [
+      'new image tags',
+      {
+        setString: [
+          'api.image.tag=0123456789abcdef0123456789abcdef01234567',
+          'web.image.tag=0123456789abcdef0123456789abcdef01234567',
+        ],
+      },
+    ],
+    ['a changed app secret', { set: ['secrets.values.BETTER_AUTH_SECRET=another-dev-only-secret-0123456789abcdef'] }],
   ] as const)('%s changes neither its volumeClaimTemplates nor its pod template', (_what, opts) => {
     const after = database(opts as RenderOptions);
     expect(after.volumeClaimTemplates).toEqual(today.volumeClaimTemplates);
@@ -31,7 +45,12 @@ describe('the in-cluster database across upgrades', () => {
   });
 
   it('the chart bump is real: it does change the labels of the chart-wide objects', () => {
-    const labels = (opts: RenderOptions) => findObject<{ metadata: { labels: Record<string, string> } }>(render({ env: 'dev', ...opts }), 'StatefulSet', '-postgresql').metadata.labels;
+    const labels = (opts: RenderOptions) =>
+      findObject<{ metadata: { labels: Record<string, string> } }>(
+        render({ env: 'dev', ...opts }),
+        'StatefulSet',
+        '-postgresql',
+      ).metadata.labels;
     expect(labels({ chartDir: bumped })['helm.sh/chart']).not.toBe(labels({})['helm.sh/chart']);
   });
 

@@ -11,14 +11,18 @@ import { type K8sObject, type RenderOptions, findObject, helm, render, templateA
 import { deployedImageOf, effectiveValues, imageOf, valueAt } from '../src/environment-values.js';
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const repository = (component: 'api' | 'web') => String(valueAt(effectiveValues(REPO_ROOT, 'dev'), `${component}.image.repository`));
+const repository = (component: 'api' | 'web') =>
+  String(valueAt(effectiveValues(REPO_ROOT, 'dev'), `${component}.image.repository`));
 
 /** Image and version label of every api-image workload (api, migrate, chat test). */
 function apiImages(opts: RenderOptions): Array<{ image: string; version: string }> {
   const objects = render({ env: 'dev', ...opts });
   const api = findObject<IDeployment>(objects, 'Deployment', '-api');
   const jobs = ['-migrate', '-test-chat'].map((name) => findObject<IJob>(objects, 'Job', name));
-  return [api, ...jobs].map((o) => ({ image: o.spec!.template.spec!.containers[0]!.image!, version: o.spec!.template.metadata!.labels!.version! }));
+  return [api, ...jobs].map((o) => ({
+    image: o.spec!.template.spec!.containers[0]!.image!,
+    version: o.spec!.template.metadata!.labels!.version!,
+  }));
 }
 
 describe('image tags', () => {
@@ -38,7 +42,8 @@ describe('image tags', () => {
     const objects = render({ env: 'dev', set: ['web.image.tag=7654321', 'api.image.tag=abc1234'] });
     const web = findObject<IDeployment>(objects, 'Deployment', '-web');
     expect(web.spec!.template.spec!.containers[0]!.image).toBe(`${repository('web')}:7654321`);
-    for (const labels of [web.metadata!.labels!, web.spec!.template.metadata!.labels!]) expect(labels.version).toBe('7654321');
+    for (const labels of [web.metadata!.labels!, web.spec!.template.metadata!.labels!])
+      expect(labels.version).toBe('7654321');
     expect(findObject<IDeployment>(objects, 'Deployment', '-api').metadata!.labels!.version).toBe('abc1234');
     expect(web.spec!.selector.matchLabels).not.toHaveProperty('version');
   });
@@ -78,7 +83,10 @@ describe('image digests', () => {
   };
 
   it('a pinned digest is appended to repository:tag on every workload of that image; the version label stays the tag', () => {
-    const opts = { setString: ['api.image.tag=1234567'], files: [valuesFile(`api:\n  image:\n    digest: "${DIGEST}"\n`)] };
+    const opts = {
+      setString: ['api.image.tag=1234567'],
+      files: [valuesFile(`api:\n  image:\n    digest: "${DIGEST}"\n`)],
+    };
     for (const { image, version } of apiImages(opts)) {
       expect(image).toBe(`${repository('api')}:1234567@${DIGEST}`);
       expect(version).toBe('1234567');
@@ -87,15 +95,19 @@ describe('image digests', () => {
     expect(web.spec!.template.spec!.containers[0]!.image).not.toContain('@');
   });
 
-  it.each(['dev', 'prod'] as const)('%s renders what its values pin: repository:tag, plus @digest when one is set', (env) => {
-    const objects = render({ env });
-    for (const component of ['api', 'web'] as const) {
-      const image = findObject<IDeployment>(objects, 'Deployment', `-${component}`).spec!.template.spec!.containers[0]!.image;
-      expect(image).toBe(deployedImageOf(REPO_ROOT, env, component));
-      // Registry checks (image-check) keep the tag reference.
-      expect(image!.startsWith(imageOf(REPO_ROOT, env, component))).toBe(true);
-    }
-  });
+  it.each(['dev', 'prod'] as const)(
+    '%s renders what its values pin: repository:tag, plus @digest when one is set',
+    (env) => {
+      const objects = render({ env });
+      for (const component of ['api', 'web'] as const) {
+        const image = findObject<IDeployment>(objects, 'Deployment', `-${component}`).spec!.template.spec!
+          .containers[0]!.image;
+        expect(image).toBe(deployedImageOf(REPO_ROOT, env, component));
+        // Registry checks (image-check) keep the tag reference.
+        expect(image!.startsWith(imageOf(REPO_ROOT, env, component))).toBe(true);
+      }
+    },
+  );
 
   it("release.yml's bump of dev (tag and digest) is what the chart then deploys", () => {
     const root = mkdtempSync(join(tmpdir(), 'chart-'));
@@ -106,15 +118,20 @@ describe('image digests', () => {
     const webDigest = `sha256:${'f'.repeat(64)}`;
     bumpImageTags(root, 'dev', { api: sha, web: sha }, { api: DIGEST, web: webDigest });
     const objects = render({ env: 'dev', files: [file] });
-    for (const [component, digest] of [['api', DIGEST], ['web', webDigest]] as const) {
-      const image = findObject<IDeployment>(objects, 'Deployment', `-${component}`).spec!.template.spec!.containers[0]!.image;
+    for (const [component, digest] of [
+      ['api', DIGEST],
+      ['web', webDigest],
+    ] as const) {
+      const image = findObject<IDeployment>(objects, 'Deployment', `-${component}`).spec!.template.spec!.containers[0]!
+        .image;
       expect(image).toBe(`${repository(component)}:${sha}@${digest}`);
       expect(image).toBe(deployedImageOf(root, 'dev', component));
     }
   });
 
   it('an empty digest renders repository:tag', () => {
-    for (const { image } of apiImages({ setString: ['api.image.tag=1234567', 'api.image.digest='] })) expect(image).toBe(`${repository('api')}:1234567`);
+    for (const { image } of apiImages({ setString: ['api.image.tag=1234567', 'api.image.digest='] }))
+      expect(image).toBe(`${repository('api')}:1234567`);
   });
 
   it.each([

@@ -6,7 +6,15 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { type Environment, type K8sObject, render } from '../src/chart.js';
-import { type ArgoStep, type HelmAction, argoHook, argoSyncOrder, helmOrder, ref, settledBefore } from '../src/sync-order.js';
+import {
+  type ArgoStep,
+  type HelmAction,
+  argoHook,
+  argoSyncOrder,
+  helmOrder,
+  ref,
+  settledBefore,
+} from '../src/sync-order.js';
 
 const ENVS: Environment[] = ['dev', 'prod'];
 const STATEFUL = ['StatefulSet', 'PersistentVolumeClaim', 'Secret', 'SealedSecret', 'Service'];
@@ -44,21 +52,29 @@ function inputsOf(spec: IPodSpec): { secrets: string[]; configMaps: string[]; se
     if (v.secret?.secretName) secrets.push(v.secret.secretName);
     if (v.configMap?.name) configMaps.push(v.configMap.name);
   }
-  return { secrets: [...new Set(secrets)], configMaps: [...new Set(configMaps)], serviceAccount: spec.serviceAccountName };
+  return {
+    secrets: [...new Set(secrets)],
+    configMaps: [...new Set(configMaps)],
+    serviceAccount: spec.serviceAccountName,
+  };
 }
 
 /** What breaks Argo CD's order; [] when the chart is right. */
 function argoProblems(objects: readonly K8sObject[]): string[] {
   const steps = argoSyncOrder(objects);
   const problems: string[] = [];
-  const find = (kinds: string[], name: string) => steps.find((s) => kinds.includes(s.object.kind) && s.object.metadata.name === name);
+  const find = (kinds: string[], name: string) =>
+    steps.find((s) => kinds.includes(s.object.kind) && s.object.metadata.name === name);
   const needs = (reader: ArgoStep, input: ArgoStep | undefined, what: string) => {
     if (!input) problems.push(`${ref(reader.object)} reads ${what}, which the chart does not sync`);
-    else if (!settledBefore(input, reader)) problems.push(`${ref(input.object)} is not healthy before ${ref(reader.object)} starts`);
+    else if (!settledBefore(input, reader))
+      problems.push(`${ref(input.object)} is not healthy before ${ref(reader.object)} starts`);
   };
   const jobs = steps.filter((s) => isMigration(s.object));
   if (jobs.length !== 1 || jobs[0]!.phase !== 'Sync' || !jobs[0]!.hook) {
-    problems.push(`the migration Job must run once per sync as a Sync hook: ${jobs.map((s) => `${s.phase}${s.hook ? ' hook' : ''}`).join(', ') || 'never'}`);
+    problems.push(
+      `the migration Job must run once per sync as a Sync hook: ${jobs.map((s) => `${s.phase}${s.hook ? ' hook' : ''}`).join(', ') || 'never'}`,
+    );
   }
   const job = jobs[0];
   for (const reader of steps.filter((s) => podSpecOf(s.object))) {
@@ -66,14 +82,17 @@ function argoProblems(objects: readonly K8sObject[]): string[] {
     for (const name of inputs.secrets) {
       const secret = find(['Secret', 'SealedSecret'], name);
       needs(reader, secret, `Secret ${name}`);
-      if (job && secret && !settledBefore(secret, job)) problems.push(`${ref(secret.object)} is not healthy before the migration Job`);
+      if (job && secret && !settledBefore(secret, job))
+        problems.push(`${ref(secret.object)} is not healthy before the migration Job`);
     }
     for (const name of inputs.configMaps) needs(reader, find(['ConfigMap'], name), `ConfigMap ${name}`);
     const sa = inputs.serviceAccount && find(['ServiceAccount'], inputs.serviceAccount);
     if (sa && !settledBefore(sa, reader)) problems.push(`${ref(sa.object)} is not there before ${ref(reader.object)}`);
   }
   if (job) {
-    for (const db of steps.filter((s) => ['StatefulSet', 'Service'].includes(s.object.kind) && s.object.metadata.name.endsWith('-postgresql'))) {
+    for (const db of steps.filter(
+      (s) => ['StatefulSet', 'Service'].includes(s.object.kind) && s.object.metadata.name.endsWith('-postgresql'),
+    )) {
       if (!settledBefore(db, job)) problems.push(`${ref(db.object)} is not healthy before the migration Job`);
     }
     for (const d of steps.filter((s) => s.object.kind === 'Deployment')) {
@@ -82,10 +101,13 @@ function argoProblems(objects: readonly K8sObject[]): string[] {
   }
   for (const smoke of steps.filter((s) => isSmoke(s.object))) {
     if (smoke.phase !== 'PostSync') problems.push(`the smoke Job runs in ${smoke.phase}, not PostSync`);
-    for (const s of steps) if (s !== smoke && !isSmoke(s.object) && !settledBefore(s, smoke)) problems.push(`${ref(s.object)} is not healthy before the smoke Job`);
+    for (const s of steps)
+      if (s !== smoke && !isSmoke(s.object) && !settledBefore(s, smoke))
+        problems.push(`${ref(s.object)} is not healthy before the smoke Job`);
   }
   for (const o of objects) {
-    if (STATEFUL.includes(o.kind) && (argoHook(o).hook || o.metadata.annotations?.['helm.sh/hook'] !== undefined)) problems.push(`${ref(o)} holds state but is a hook`);
+    if (STATEFUL.includes(o.kind) && (argoHook(o).hook || o.metadata.annotations?.['helm.sh/hook'] !== undefined))
+      problems.push(`${ref(o)} holds state but is a hook`);
   }
   return problems;
 }
@@ -96,26 +118,37 @@ function helmProblems(objects: readonly K8sObject[], action: HelmAction): string
   const problems: string[] = [];
   const jobs = steps.filter((s) => isMigration(s.object));
   const stage = action === 'install' ? 'post' : 'pre';
-  if (jobs.length !== 1 || jobs[0]!.stage !== stage) problems.push(`helm ${action} must run the migration Job once as a ${stage}-${action} hook`);
+  if (jobs.length !== 1 || jobs[0]!.stage !== stage)
+    problems.push(`helm ${action} must run the migration Job once as a ${stage}-${action} hook`);
   for (const job of jobs) {
     const inputs = inputsOf(podSpecOf(job.object)!);
     const wanted = [
       ...inputs.secrets.map((name) => [`Secret/${name}`, `SealedSecret/${name}`]),
-      ...(inputs.serviceAccount && objects.some((o) => o.kind === 'ServiceAccount') ? [[`ServiceAccount/${inputs.serviceAccount}`]] : []),
-      ...objects.filter((o) => ['StatefulSet', 'Service'].includes(o.kind) && o.metadata.name.endsWith('-postgresql')).map((o) => [ref(o)]),
+      ...(inputs.serviceAccount && objects.some((o) => o.kind === 'ServiceAccount')
+        ? [[`ServiceAccount/${inputs.serviceAccount}`]]
+        : []),
+      ...objects
+        .filter((o) => ['StatefulSet', 'Service'].includes(o.kind) && o.metadata.name.endsWith('-postgresql'))
+        .map((o) => [ref(o)]),
     ];
     for (const alternatives of wanted) {
-      if (!alternatives.some((r) => job.live.has(r))) problems.push(`helm ${action}: ${alternatives[0]} does not exist when the migration Job runs`);
+      if (!alternatives.some((r) => job.live.has(r)))
+        problems.push(`helm ${action}: ${alternatives[0]} does not exist when the migration Job runs`);
     }
   }
   for (const s of steps) {
     if (isSmoke(s.object)) problems.push(`helm ${action} runs the smoke Job (it belongs to helm test)`);
-    if (s.stage !== 'release' && STATEFUL.includes(s.object.kind)) problems.push(`helm ${action}: ${ref(s.object)} holds state but is a hook`);
+    if (s.stage !== 'release' && STATEFUL.includes(s.object.kind))
+      problems.push(`helm ${action}: ${ref(s.object)} holds state but is a hook`);
   }
   return problems;
 }
 
-const obj = (kind: string, name: string, annotations?: Record<string, string>): K8sObject => ({ apiVersion: 'v1', kind, metadata: { name, annotations } });
+const obj = (kind: string, name: string, annotations?: Record<string, string>): K8sObject => ({
+  apiVersion: 'v1',
+  kind,
+  metadata: { name, annotations },
+});
 
 describe('the sync-order simulator', () => {
   it('orders Argo CD steps by phase, then wave, then kind (unknown kinds last), then name', () => {
@@ -145,12 +178,17 @@ describe('the sync-order simulator', () => {
     const phases = (annotations: Record<string, string>) => argoHook(obj('Job', 'j', annotations));
     expect(phases({ 'helm.sh/hook': 'pre-install,pre-upgrade' })).toEqual({ hook: true, phases: ['PreSync'] });
     expect(phases({ 'helm.sh/hook': 'post-install' })).toEqual({ hook: true, phases: ['PostSync'] });
-    expect(phases({ 'helm.sh/hook': 'post-install,pre-upgrade', 'argocd.argoproj.io/hook': 'Sync' })).toEqual({ hook: true, phases: ['Sync'] });
+    expect(phases({ 'helm.sh/hook': 'post-install,pre-upgrade', 'argocd.argoproj.io/hook': 'Sync' })).toEqual({
+      hook: true,
+      phases: ['Sync'],
+    });
     expect(phases({ 'helm.sh/hook': 'test' })).toEqual({ hook: true, phases: [] });
     expect(phases({ 'argocd.argoproj.io/hook': 'Skip' })).toEqual({ hook: true, phases: [] });
     expect(phases({ 'helm.sh/hook': 'crd-install' })).toEqual({ hook: false, phases: ['Sync'] });
     expect(phases({})).toEqual({ hook: false, phases: ['Sync'] });
-    expect(() => argoSyncOrder([obj('Job', 'j', { 'argocd.argoproj.io/sync-wave': 'soon' })])).toThrow(/not an integer/);
+    expect(() => argoSyncOrder([obj('Job', 'j', { 'argocd.argoproj.io/sync-wave': 'soon' })])).toThrow(
+      /not an integer/,
+    );
   });
 
   it('only an earlier phase or wave counts as settled before (a wave is applied at once)', () => {
@@ -160,7 +198,13 @@ describe('the sync-order simulator', () => {
       obj('Deployment', 'c'),
       obj('Job', 'd', { 'argocd.argoproj.io/hook': 'PostSync', 'argocd.argoproj.io/sync-wave': '-9' }),
     ]) as [ArgoStep, ArgoStep, ArgoStep, ArgoStep];
-    expect([settledBefore(a, b), settledBefore(b, c), settledBefore(c, b), settledBefore(c, d), settledBefore(d, a)]).toEqual([true, false, false, true, false]);
+    expect([
+      settledBefore(a, b),
+      settledBefore(b, c),
+      settledBefore(c, b),
+      settledBefore(c, d),
+      settledBefore(d, a),
+    ]).toEqual([true, false, false, true, false]);
   });
 
   it('Helm: pre hooks, the release by kind, post hooks; upgrade starts from the previous release; hook-succeeded hooks go away', () => {
@@ -172,7 +216,12 @@ describe('the sync-order simulator', () => {
       obj('Pod', 'test', { 'helm.sh/hook': 'test' }),
     ];
     const install = helmOrder(objects, 'install');
-    expect(install.map((s) => `${s.stage} ${ref(s.object)}`)).toEqual(['pre Job/pre', 'release Secret/s', 'release Deployment/app', 'post Job/post']);
+    expect(install.map((s) => `${s.stage} ${ref(s.object)}`)).toEqual([
+      'pre Job/pre',
+      'release Secret/s',
+      'release Deployment/app',
+      'post Job/post',
+    ]);
     expect([...install[0]!.live]).toEqual([]);
     expect([...install[3]!.live].sort()).toEqual(['Deployment/app', 'Secret/s']);
     const upgrade = helmOrder(objects, 'upgrade');
@@ -191,17 +240,25 @@ describe.each(ENVS)('sync order of %s', (env) => {
   it('every Secret a pod reads is synced before the migration Job, which precedes the api and web Deployments', () => {
     const steps = argoSyncOrder(objectsOf(env));
     const job = steps.find((s) => isMigration(s.object))!;
-    const secrets = new Set(steps.filter((s) => podSpecOf(s.object)).flatMap((s) => inputsOf(podSpecOf(s.object)!).secrets));
+    const secrets = new Set(
+      steps.filter((s) => podSpecOf(s.object)).flatMap((s) => inputsOf(podSpecOf(s.object)!).secrets),
+    );
     expect(secrets.size).toBeGreaterThan(0);
     for (const name of secrets) {
-      const secret = steps.find((s) => ['Secret', 'SealedSecret'].includes(s.object.kind) && s.object.metadata.name === name)!;
+      const secret = steps.find(
+        (s) => ['Secret', 'SealedSecret'].includes(s.object.kind) && s.object.metadata.name === name,
+      )!;
       expect({ name, before: settledBefore(secret, job) }).toEqual({ name, before: true });
     }
-    const deployments = steps.filter((s) => s.object.kind === 'Deployment').map((s) => s.object.metadata.name.replace(/^.*-/, ''));
+    const deployments = steps
+      .filter((s) => s.object.kind === 'Deployment')
+      .map((s) => s.object.metadata.name.replace(/^.*-/, ''));
     expect(deployments.sort()).toEqual(['api', 'web']);
     for (const d of steps.filter((s) => s.object.kind === 'Deployment')) expect(settledBefore(job, d)).toBe(true);
     if (env === 'dev') {
-      const db = steps.filter((s) => s.object.metadata.name.endsWith('-postgresql') && ['StatefulSet', 'Service'].includes(s.object.kind));
+      const db = steps.filter(
+        (s) => s.object.metadata.name.endsWith('-postgresql') && ['StatefulSet', 'Service'].includes(s.object.kind),
+      );
       expect(db.map((s) => s.object.kind).sort()).toEqual(['Service', 'StatefulSet']);
       for (const s of db) expect(settledBefore(s, job)).toBe(true);
     }
@@ -223,12 +280,17 @@ describe.each(ENVS)('sync order of %s', (env) => {
     expect(objectsOf(env).filter((o) => STATEFUL.includes(o.kind)).length).toBeGreaterThan(2);
   });
 
-  it.each(['install', 'upgrade'] as const)('helm %s: the migration Job runs when its Secret, ServiceAccount and database exist', (action) => {
-    expect(helmProblems(objectsOf(`${env}+tests`), action)).toEqual([]);
-    const job = helmOrder(objectsOf(env), action).find((s) => isMigration(s.object))!;
-    expect(job.stage).toBe(action === 'install' ? 'post' : 'pre');
-    if (env === 'dev') for (const db of ['StatefulSet/chatbot-postgresql', 'Service/chatbot-postgresql']) expect(job.live.has(db)).toBe(true);
-  });
+  it.each(['install', 'upgrade'] as const)(
+    'helm %s: the migration Job runs when its Secret, ServiceAccount and database exist',
+    (action) => {
+      expect(helmProblems(objectsOf(`${env}+tests`), action)).toEqual([]);
+      const job = helmOrder(objectsOf(env), action).find((s) => isMigration(s.object))!;
+      expect(job.stage).toBe(action === 'install' ? 'post' : 'pre');
+      if (env === 'dev')
+        for (const db of ['StatefulSet/chatbot-postgresql', 'Service/chatbot-postgresql'])
+          expect(job.live.has(db)).toBe(true);
+    },
+  );
 });
 
 describe('the order checks catch a broken chart', () => {
@@ -238,21 +300,41 @@ describe('the order checks catch a broken chart', () => {
   };
 
   it('the old design: database and Secrets as PreSync / pre-install hooks', () => {
-    const old = annotate(objectsOf('dev'), (o) => ['Secret', 'Service', 'StatefulSet'].includes(o.kind) && /-(postgresql|secrets)$/.test(o.metadata.name), {
-      'helm.sh/hook': 'pre-install,pre-upgrade',
-      'argocd.argoproj.io/hook': 'PreSync',
-      'argocd.argoproj.io/sync-wave': '-5',
-    });
-    expect(argoProblems(old)).toEqual(expect.arrayContaining(['StatefulSet/chatbot-postgresql holds state but is a hook', 'Secret/chatbot-secrets holds state but is a hook']));
-    expect(helmProblems(old, 'install')).toEqual(expect.arrayContaining(['helm install: StatefulSet/chatbot-postgresql holds state but is a hook']));
+    const old = annotate(
+      objectsOf('dev'),
+      (o) => ['Secret', 'Service', 'StatefulSet'].includes(o.kind) && /-(postgresql|secrets)$/.test(o.metadata.name),
+      {
+        'helm.sh/hook': 'pre-install,pre-upgrade',
+        'argocd.argoproj.io/hook': 'PreSync',
+        'argocd.argoproj.io/sync-wave': '-5',
+      },
+    );
+    expect(argoProblems(old)).toEqual(
+      expect.arrayContaining([
+        'StatefulSet/chatbot-postgresql holds state but is a hook',
+        'Secret/chatbot-secrets holds state but is a hook',
+      ]),
+    );
+    expect(helmProblems(old, 'install')).toEqual(
+      expect.arrayContaining(['helm install: StatefulSet/chatbot-postgresql holds state but is a hook']),
+    );
   });
 
   it('a migration Job in the workloads wave, or as a pre-install hook', () => {
     const sameWave = annotate(objectsOf('dev'), isMigration, { 'argocd.argoproj.io/hook': 'Sync' });
-    expect(argoProblems(sameWave)).toEqual(expect.arrayContaining(['Deployment/chatbot-api may start before the migration Job has finished']));
-    const preInstall = annotate(objectsOf('prod'), isMigration, { 'helm.sh/hook': 'pre-install,pre-upgrade', 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/sync-wave': '-1' });
+    expect(argoProblems(sameWave)).toEqual(
+      expect.arrayContaining(['Deployment/chatbot-api may start before the migration Job has finished']),
+    );
+    const preInstall = annotate(objectsOf('prod'), isMigration, {
+      'helm.sh/hook': 'pre-install,pre-upgrade',
+      'argocd.argoproj.io/hook': 'Sync',
+      'argocd.argoproj.io/sync-wave': '-1',
+    });
     expect(helmProblems(preInstall, 'install')).toEqual(
-      expect.arrayContaining(['helm install must run the migration Job once as a post-install hook', 'helm install: Secret/chatbot-secrets does not exist when the migration Job runs']),
+      expect.arrayContaining([
+        'helm install must run the migration Job once as a post-install hook',
+        'helm install: Secret/chatbot-secrets does not exist when the migration Job runs',
+      ]),
     );
   });
 
@@ -260,6 +342,8 @@ describe('the order checks catch a broken chart', () => {
     const smoke = annotate(objectsOf('dev'), isSmoke, { 'helm.sh/hook': 'test', 'argocd.argoproj.io/hook': 'Sync' });
     expect(argoProblems(smoke)).toEqual(expect.arrayContaining(['the smoke Job runs in Sync, not PostSync']));
     const secret = annotate(objectsOf('prod'), (o) => o.kind === 'SealedSecret', {});
-    expect(argoProblems(secret)).toEqual(expect.arrayContaining(['SealedSecret/chatbot-secrets is not healthy before the migration Job']));
+    expect(argoProblems(secret)).toEqual(
+      expect.arrayContaining(['SealedSecret/chatbot-secrets is not healthy before the migration Job']),
+    );
   });
 });

@@ -37,7 +37,10 @@ function testPodSpec(name: 'health' | 'chat'): IPodSpec {
 }
 
 /** Runs the test's container command (node -e <script>) with its env, pointing the URLs at local servers. */
-async function runTestPod(name: 'health' | 'chat', urls: { web: string; api: string }): Promise<{ code: number; output: string }> {
+async function runTestPod(
+  name: 'health' | 'chat',
+  urls: { web: string; api: string },
+): Promise<{ code: number; output: string }> {
   const c = testPodSpec(name).containers[0]!;
   const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
   for (const e of c.env ?? []) env[e.name] = e.value ?? '';
@@ -62,11 +65,23 @@ function fakeWeb(chatReply: (req: IncomingMessage, body: string) => [number, unk
   return (req, body, res) => {
     if (req.method === 'POST' && req.url === '/api/auth/sign-up/email') {
       const { email, password, name } = JSON.parse(body) as Record<string, string>;
-      if (req.headers.origin !== 'http://localhost:30080' || !email?.includes('@') || (password ?? '').length < 8 || !name) return json(res, 403, { message: 'bad sign-up' });
-      return json(res, 200, { user: { email } }, { 'set-cookie': ['better-auth.session_token=abc.def; Path=/; HttpOnly', 'other=1; Path=/'] });
+      if (
+        req.headers.origin !== 'http://localhost:30080' ||
+        !email?.includes('@') ||
+        (password ?? '').length < 8 ||
+        !name
+      )
+        return json(res, 403, { message: 'bad sign-up' });
+      return json(
+        res,
+        200,
+        { user: { email } },
+        { 'set-cookie': ['better-auth.session_token=abc.def; Path=/; HttpOnly', 'other=1; Path=/'] },
+      );
     }
     if (req.method === 'POST' && req.url === '/api/chat') {
-      if (!req.headers.cookie?.includes('better-auth.session_token=abc.def')) return json(res, 401, { error: 'unauthenticated' });
+      if (!req.headers.cookie?.includes('better-auth.session_token=abc.def'))
+        return json(res, 401, { error: 'unauthenticated' });
       const [status, reply] = chatReply(req, body);
       return json(res, status, reply);
     }

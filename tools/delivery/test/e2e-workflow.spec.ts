@@ -26,7 +26,10 @@ const job = workflow.jobs.kind!;
 describe('e2e.yml', () => {
   it('runs on pull requests, pushes to main that change more than tags or docs, and by hand', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
-    expect(workflow.on.push).toEqual({ branches: ['main'], 'paths-ignore': expect.arrayContaining(['environments/**']) });
+    expect(workflow.on.push).toEqual({
+      branches: ['main'],
+      'paths-ignore': expect.arrayContaining(['environments/**']),
+    });
   });
 
   it('fits a free runner and is bounded', () => {
@@ -40,7 +43,9 @@ describe('e2e.yml', () => {
     expect(job.env.KIND_VERSION).toMatch(/^v\d+\.\d+\.\d+$/);
     const install = runs.find((run) => run.includes('argocd-linux-amd64'))!;
     expect(install).toContain("sed -n 's/^readonly ARGOCD_VERSION=//p' bootstrap/lib/common.sh");
-    expect(readFileSync(join(REPO_ROOT, 'bootstrap/lib/common.sh'), 'utf8')).toMatch(/^readonly ARGOCD_VERSION=v\d+\.\d+\.\d+$/m);
+    expect(readFileSync(join(REPO_ROOT, 'bootstrap/lib/common.sh'), 'utf8')).toMatch(
+      /^readonly ARGOCD_VERSION=v\d+\.\d+\.\d+$/m,
+    );
   });
 
   it('uploads the artifacts e2e.sh collects, only when it fails', () => {

@@ -14,7 +14,21 @@ import { githubHttpsUrl, pointAtFork } from '../src/point-at-fork.js';
 const FORK_URL = 'https://github.com/Alice-Fork/todo-chatbot.git';
 const SHA = '0123456789012345678901234567890123456789'; // all digits: YAML and --set must keep it a string
 // What the delivery suite reads: the GitOps files, the scripts and the suite's own fixtures.
-const COPIED = ['argocd', 'environments', 'charts', 'bootstrap', '.github', 'docs', 'README.md', 'package.json', 'tools/delivery', 'renovate.json', 'compose.yaml', 'apps/api/Dockerfile', 'apps/web/Dockerfile'];
+const COPIED = [
+  'argocd',
+  'environments',
+  'charts',
+  'bootstrap',
+  '.github',
+  'docs',
+  'README.md',
+  'package.json',
+  'tools/delivery',
+  'renovate.json',
+  'compose.yaml',
+  'apps/api/Dockerfile',
+  'apps/web/Dockerfile',
+];
 
 const copies: string[] = [];
 afterAll(() => {
@@ -24,7 +38,10 @@ function copyOfRepository(): string {
   const root = mkdtempSync(join(tmpdir(), 'fork-'));
   copies.push(root);
   for (const path of COPIED) {
-    cpSync(join(REPO_ROOT, path), join(root, path), { recursive: true, filter: (source) => !source.includes('node_modules') && !source.includes('.cache') });
+    cpSync(join(REPO_ROOT, path), join(root, path), {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules') && !source.includes('.cache'),
+    });
   }
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
   return root;
@@ -43,9 +60,12 @@ describe('githubHttpsUrl: the origin remote as the URL Argo CD reads', () => {
     expect(githubHttpsUrl(remote)).toBe(url);
   });
 
-  it.each(['git@gitlab.com:alice/todo-chatbot.git', '/srv/git/todo-chatbot.git', ''])('refuses %j with a sentence naming GITOPS_REPO_URL', (remote) => {
-    expect(() => githubHttpsUrl(remote)).toThrow(/is not a GitHub repository URL: set GITOPS_REPO_URL=.*\.$/);
-  });
+  it.each(['git@gitlab.com:alice/todo-chatbot.git', '/srv/git/todo-chatbot.git', ''])(
+    'refuses %j with a sentence naming GITOPS_REPO_URL',
+    (remote) => {
+      expect(() => githubHttpsUrl(remote)).toThrow(/is not a GitHub repository URL: set GITOPS_REPO_URL=.*\.$/);
+    },
+  );
 });
 
 describe("a fork's rewrite and first tag bump", () => {
@@ -61,7 +81,13 @@ describe("a fork's rewrite and first tag bump", () => {
     expect(bump.stderr).toBe('');
     expect(bump.status).toBe(0);
     expect(changed.sort()).toEqual(
-      ['argocd/apps/values.yaml', 'argocd/projects.yaml', 'argocd/root.yaml', 'environments/dev/values.yaml', 'environments/prod/values.yaml'].sort(),
+      [
+        'argocd/apps/values.yaml',
+        'argocd/projects.yaml',
+        'argocd/root.yaml',
+        'environments/dev/values.yaml',
+        'environments/prod/values.yaml',
+      ].sort(),
     );
     expect(yamlAt(root, 'argocd/root.yaml').spec.source.repoURL).toBe(FORK_URL);
     const dev = yamlAt(root, 'environments/dev/values.yaml');
@@ -76,13 +102,27 @@ describe("a fork's rewrite and first tag bump", () => {
     // the bootstrap runs, which read the repository with git (the copy is no repository).
     const suite = spawnSync(
       process.execPath,
-      ['--experimental-vm-modules', join(REPO_ROOT, 'node_modules/jest/bin/jest.js'), '--testPathIgnorePatterns', 'fork\\.spec', 'bootstrap-(run|laptop|e2e)\\.spec'],
-      { cwd: join(REPO_ROOT, 'tools/delivery'), encoding: 'utf8', env: { ...process.env, DELIVERY_REPO_ROOT: root }, timeout: 240_000 },
+      [
+        '--experimental-vm-modules',
+        join(REPO_ROOT, 'node_modules/jest/bin/jest.js'),
+        '--testPathIgnorePatterns',
+        'fork\\.spec',
+        'bootstrap-(run|laptop|e2e)\\.spec',
+      ],
+      {
+        cwd: join(REPO_ROOT, 'tools/delivery'),
+        encoding: 'utf8',
+        env: { ...process.env, DELIVERY_REPO_ROOT: root },
+        timeout: 240_000,
+      },
     );
     const summary = suite.stderr.split('\n').filter((line) => /^(Tests|Test Suites):/.test(line));
     expect({ status: suite.status, summary, failures: suite.status === 0 ? '' : suite.stderr.slice(-4000) }).toEqual({
       status: 0,
-      summary: [expect.stringMatching(/^Test Suites: \d+ passed, \d+ total$/), expect.stringMatching(/^Tests: +\d+ passed, \d+ total$/)],
+      summary: [
+        expect.stringMatching(/^Test Suites: \d+ passed, \d+ total$/),
+        expect.stringMatching(/^Tests: +\d+ passed, \d+ total$/),
+      ],
       failures: '',
     });
   });
@@ -92,7 +132,23 @@ describe("a fork's rewrite and an upstream digest", () => {
   it("drops the digests: the upstream image's digest does not exist in the fork's registry", () => {
     const root = copyOfRepository();
     const digest = `sha256:${'a'.repeat(64)}`;
-    const bump = spawnSync(process.execPath, [join(REPO_ROOT, 'tools/delivery/src/bump-image-tags.cli.ts'), '--root', root, '--env', 'dev', '--tag', SHA, '--digest', `api=${digest}`, '--digest', `web=${digest}`], { encoding: 'utf8' });
+    const bump = spawnSync(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'tools/delivery/src/bump-image-tags.cli.ts'),
+        '--root',
+        root,
+        '--env',
+        'dev',
+        '--tag',
+        SHA,
+        '--digest',
+        `api=${digest}`,
+        '--digest',
+        `web=${digest}`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(bump.status).toBe(0);
     expect(yamlAt(root, 'environments/dev/values.yaml').api.image.digest).toBe(digest);
     pointAtFork(root, FORK_URL);

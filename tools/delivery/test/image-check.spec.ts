@@ -11,7 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { REPO_ROOT } from '../src/binaries.js';
-import { checkImage, MANIFEST_MEDIA_TYPES, parseChallenge, parseImageReference, registryBaseUrl, visibilityHint } from '../src/image-check.js';
+import {
+  checkImage,
+  MANIFEST_MEDIA_TYPES,
+  parseChallenge,
+  parseImageReference,
+  registryBaseUrl,
+  visibilityHint,
+} from '../src/image-check.js';
 
 const CLI = join(REPO_ROOT, 'tools/delivery/src/image-check.cli.ts');
 const SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
@@ -45,7 +52,12 @@ function json(response: ServerResponse, status: number, body: unknown, headers: 
 
 function handle(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', `http://${registry}`);
-  requests.push({ method: request.method ?? '', path: url.pathname + url.search, authorization: request.headers.authorization, accept: request.headers.accept });
+  requests.push({
+    method: request.method ?? '',
+    path: url.pathname + url.search,
+    authorization: request.headers.authorization,
+    accept: request.headers.accept,
+  });
   if (failures > 0) {
     failures--;
     return json(response, 503, { errors: [{ code: 'UNAVAILABLE' }] });
@@ -54,11 +66,14 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     const name = /^repository:(.+):pull$/.exec(url.searchParams.get('scope') ?? '')?.[1] ?? '';
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
-      const [user, password] = Buffer.from(authorization.replace(/^Basic /, ''), 'base64').toString().split(':');
+      const [user, password] = Buffer.from(authorization.replace(/^Basic /, ''), 'base64')
+        .toString()
+        .split(':');
       if (!user || password !== GOOD_TOKEN) return json(response, 401, { errors: [{ code: 'UNAUTHORIZED' }] });
       return json(response, 200, { token: `user:${name}` });
     }
-    if (privateMode === 'token-403' && packages[name]?.visibility !== 'public') return json(response, 403, { errors: [{ code: 'DENIED' }] });
+    if (privateMode === 'token-403' && packages[name]?.visibility !== 'public')
+      return json(response, 403, { errors: [{ code: 'DENIED' }] });
     return json(response, 200, { token: `anonymous:${name}` });
   }
   const manifest = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(url.pathname);
@@ -66,17 +81,26 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   const [, name, reference] = manifest as unknown as [string, string, string];
   const bearer = request.headers.authorization?.replace(/^Bearer /, '');
   if (bearer === undefined || !bearer.endsWith(`:${name}`)) {
-    return json(response, 401, { errors: [{ code: 'UNAUTHORIZED' }] }, {
-      'WWW-Authenticate': `Bearer realm="http://${registry}/token",service="${registry}",scope="repository:${name}:pull"`,
-    });
+    return json(
+      response,
+      401,
+      { errors: [{ code: 'UNAUTHORIZED' }] },
+      {
+        'WWW-Authenticate': `Bearer realm="http://${registry}/token",service="${registry}",scope="repository:${name}:pull"`,
+      },
+    );
   }
   const found = packages[name];
   const anonymous = bearer.startsWith('anonymous:');
   // Like ghcr: an anonymous puller cannot tell a private package from a missing one.
-  if (anonymous && found?.visibility !== 'public') return json(response, privateMode === 'manifest-403' ? 403 : 401, { errors: [{ code: 'DENIED' }] });
+  if (anonymous && found?.visibility !== 'public')
+    return json(response, privateMode === 'manifest-403' ? 403 : 401, { errors: [{ code: 'DENIED' }] });
   if (!found) return json(response, 404, { errors: [{ code: 'NAME_UNKNOWN' }] });
   if (!found.tags.includes(reference)) return json(response, 404, { errors: [{ code: 'MANIFEST_UNKNOWN' }] });
-  response.writeHead(200, { 'Content-Type': MANIFEST_MEDIA_TYPES[0], 'Docker-Content-Digest': `sha256:${'0'.repeat(64)}` });
+  response.writeHead(200, {
+    'Content-Type': MANIFEST_MEDIA_TYPES[0],
+    'Docker-Content-Digest': `sha256:${'0'.repeat(64)}`,
+  });
   response.end();
 }
 
@@ -96,7 +120,10 @@ afterEach(() => {
 });
 
 /** The CLI in a child process (asynchronously: the fake registry answers from this process's event loop). */
-function check(args: readonly string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function check(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
@@ -123,14 +150,21 @@ describe('image-check against a ghcr-like registry', () => {
     expect(result.stdout).toContain(image('todo-chatbot-api'));
 
     const [first, token, retried] = requests;
-    expect(first).toMatchObject({ method: 'HEAD', path: `/v2/alice/todo-chatbot-api/manifests/${SHA}`, authorization: undefined });
+    expect(first).toMatchObject({
+      method: 'HEAD',
+      path: `/v2/alice/todo-chatbot-api/manifests/${SHA}`,
+      authorization: undefined,
+    });
     expect(token?.path).toContain(`scope=${encodeURIComponent('repository:alice/todo-chatbot-api:pull')}`);
     expect(token?.path).toContain(`service=${encodeURIComponent(registry)}`);
     expect(token?.authorization).toBeUndefined();
     expect(retried).toMatchObject({ method: 'HEAD', authorization: 'Bearer anonymous:alice/todo-chatbot-api' });
     for (const type of MANIFEST_MEDIA_TYPES) expect(retried?.accept).toContain(type);
     expect(MANIFEST_MEDIA_TYPES).toEqual(
-      expect.arrayContaining(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']),
+      expect.arrayContaining([
+        'application/vnd.oci.image.index.v1+json',
+        'application/vnd.docker.distribution.manifest.list.v2+json',
+      ]),
     );
   });
 
@@ -154,7 +188,10 @@ describe('image-check against a ghcr-like registry', () => {
   it('says a tag that was never pushed does not exist, anonymously (public package) or with a token (private package)', async () => {
     packages['alice/todo-chatbot-api'] = { visibility: 'public', tags: [OTHER_SHA] };
     packages['alice/todo-chatbot-web'] = { visibility: 'private', tags: [OTHER_SHA] };
-    for (const [name, env] of [['todo-chatbot-api', {}], ['todo-chatbot-web', withToken]] as const) {
+    for (const [name, env] of [
+      ['todo-chatbot-api', {}],
+      ['todo-chatbot-web', withToken],
+    ] as const) {
       const result = await check([image(name)], env);
       expect(result.status).toBe(1);
       oneSentence(result.stderr);
@@ -167,7 +204,9 @@ describe('image-check against a ghcr-like registry', () => {
     const result = await check([image('todo-chatbot-api')]);
     expect(result.status).toBe(1);
     oneSentence(result.stderr);
-    expect(result.stderr).toMatch(/cannot be pulled anonymously \(it is private or does not exist\): make .* public.*, or set REGISTRY_TOKEN/);
+    expect(result.stderr).toMatch(
+      /cannot be pulled anonymously \(it is private or does not exist\): make .* public.*, or set REGISTRY_TOKEN/,
+    );
   });
 
   it('checks every image and writes one sentence per image that fails', async () => {
@@ -184,7 +223,9 @@ describe('image-check against a ghcr-like registry', () => {
     packages['alice/todo-chatbot-api'] = { visibility: 'private', tags: [SHA] };
     const exists = await check(['--allow-private', image('todo-chatbot-api')], withToken);
     expect(exists).toMatchObject({ status: 0, stderr: '' });
-    expect(requests.every((request) => request.authorization !== undefined || !request.path.startsWith('/token'))).toBe(true);
+    expect(requests.every((request) => request.authorization !== undefined || !request.path.startsWith('/token'))).toBe(
+      true,
+    );
 
     const missing = await check(['--allow-private', image('todo-chatbot-api', OTHER_SHA)], withToken);
     expect(missing.status).toBe(1);
@@ -261,8 +302,15 @@ describe('image-check against a ghcr-like registry', () => {
 
 describe('image-check helpers', () => {
   it('parses registry, repository and tag or digest, and speaks http only to the loopback interface', () => {
-    expect(parseImageReference(`ghcr.io/alice/todo-chatbot-api:${SHA}`)).toMatchObject({ registry: 'ghcr.io', repository: 'alice/todo-chatbot-api', reference: SHA });
-    expect(parseImageReference(`localhost:5000/a/b@sha256:${'a'.repeat(64)}`)).toMatchObject({ registry: 'localhost:5000', reference: `sha256:${'a'.repeat(64)}` });
+    expect(parseImageReference(`ghcr.io/alice/todo-chatbot-api:${SHA}`)).toMatchObject({
+      registry: 'ghcr.io',
+      repository: 'alice/todo-chatbot-api',
+      reference: SHA,
+    });
+    expect(parseImageReference(`localhost:5000/a/b@sha256:${'a'.repeat(64)}`)).toMatchObject({
+      registry: 'localhost:5000',
+      reference: `sha256:${'a'.repeat(64)}`,
+    });
     expect(registryBaseUrl('ghcr.io')).toBe('https://ghcr.io');
     expect(registryBaseUrl('registry.example.com:5000')).toBe('https://registry.example.com:5000');
     expect(registryBaseUrl('127.0.0.1:5000')).toBe('http://127.0.0.1:5000');
@@ -270,7 +318,9 @@ describe('image-check helpers', () => {
   });
 
   it('parses a WWW-Authenticate challenge whose quoted scope holds commas', () => {
-    expect(parseChallenge('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:alice/x:pull,push"')).toEqual({
+    expect(
+      parseChallenge('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:alice/x:pull,push"'),
+    ).toEqual({
       scheme: 'bearer',
       params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:alice/x:pull,push' },
     });

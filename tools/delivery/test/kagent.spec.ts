@@ -8,7 +8,16 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { CHART_DIR, type Environment, type K8sObject, findObject, helm, render, validateObject, valueFiles } from '../src/chart.js';
+import {
+  CHART_DIR,
+  type Environment,
+  type K8sObject,
+  findObject,
+  helm,
+  render,
+  validateObject,
+  valueFiles,
+} from '../src/chart.js';
 
 const ENVS: Environment[] = ['dev', 'prod'];
 const ON = ['kagent.enabled=true'];
@@ -21,7 +30,15 @@ beforeAll(() => {
 });
 
 /** A required-field / enum / type checker for the subset of the kagent CRD schema the chart uses. */
-type Shape = { [field: string]: { required?: boolean; type: 'string' | 'object' | 'array' | 'boolean'; enum?: readonly string[]; shape?: Shape; items?: Shape } };
+type Shape = {
+  [field: string]: {
+    required?: boolean;
+    type: 'string' | 'object' | 'array' | 'boolean';
+    enum?: readonly string[];
+    shape?: Shape;
+    items?: Shape;
+  };
+};
 
 function shapeErrors(value: unknown, shape: Shape, path: string): string[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${path || '.'} is not an object`];
@@ -36,15 +53,21 @@ function shapeErrors(value: unknown, shape: Shape, path: string): string[] {
     }
     const actual = Array.isArray(v) ? 'array' : typeof v;
     if (actual !== rule.type) errors.push(`${at} is ${actual}, expected ${rule.type}`);
-    else if (rule.enum && !rule.enum.includes(v as string)) errors.push(`${at} = ${String(v)} is not one of ${rule.enum.join('|')}`);
+    else if (rule.enum && !rule.enum.includes(v as string))
+      errors.push(`${at} = ${String(v)} is not one of ${rule.enum.join('|')}`);
     else if (rule.shape) errors.push(...shapeErrors(v, rule.shape, at));
-    else if (rule.items) (v as unknown[]).forEach((item, i) => errors.push(...shapeErrors(item, rule.items!, `${at}[${i}]`)));
+    else if (rule.items)
+      (v as unknown[]).forEach((item, i) => errors.push(...shapeErrors(item, rule.items!, `${at}[${i}]`)));
   }
   for (const field of Object.keys(obj)) if (!(field in shape)) errors.push(`${path}.${field} is not a known field`);
   return errors;
 }
 
-const metadata: Shape[string] = { required: true, type: 'object', shape: { name: { required: true, type: 'string' }, labels: { type: 'object' }, annotations: { type: 'object' } } };
+const metadata: Shape[string] = {
+  required: true,
+  type: 'object',
+  shape: { name: { required: true, type: 'string' }, labels: { type: 'object' }, annotations: { type: 'object' } },
+};
 
 // go/api/v1alpha2/modelconfig_types.go: ModelConfigSpec (model required; provider enum; apiKeySecret/apiKeySecretKey together).
 const MODEL_CONFIG: Shape = {
@@ -56,7 +79,21 @@ const MODEL_CONFIG: Shape = {
     type: 'object',
     shape: {
       model: { required: true, type: 'string' },
-      provider: { type: 'string', enum: ['Anthropic', 'OpenAI', 'AzureOpenAI', 'Ollama', 'Gemini', 'GeminiVertexAI', 'AnthropicVertexAI', 'Bedrock', 'SAPAICore', 'Foundry'] },
+      provider: {
+        type: 'string',
+        enum: [
+          'Anthropic',
+          'OpenAI',
+          'AzureOpenAI',
+          'Ollama',
+          'Gemini',
+          'GeminiVertexAI',
+          'AnthropicVertexAI',
+          'Bedrock',
+          'SAPAICore',
+          'Foundry',
+        ],
+      },
       apiKeySecret: { type: 'string' },
       apiKeySecretKey: { type: 'string' },
       openAI: { type: 'object' },
@@ -107,18 +144,31 @@ const AGENT: Shape = {
 };
 
 const agent = (env: Environment) => findObject<K8sObject & { spec: any }>(objects(env), 'Agent', '-ops-agent');
-const modelConfig = (env: Environment) => findObject<K8sObject & { spec: any }>(objects(env), 'ModelConfig', '-ops-model');
+const modelConfig = (env: Environment) =>
+  findObject<K8sObject & { spec: any }>(objects(env), 'ModelConfig', '-ops-model');
 
 describe.each(ENVS)('kagent.enabled=true for %s', (env) => {
   it('renders one Agent, ModelConfig, ServiceAccount, Role and RoleBinding for the app', () => {
     const kagentObjects = objects(env).filter((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'kagent');
-    expect(kagentObjects.map((o) => o.kind).sort()).toEqual(['Agent', 'ModelConfig', 'Role', 'RoleBinding', 'ServiceAccount']);
+    expect(kagentObjects.map((o) => o.kind).sort()).toEqual([
+      'Agent',
+      'ModelConfig',
+      'Role',
+      'RoleBinding',
+      'ServiceAccount',
+    ]);
   });
 
   it('the ModelConfig has the kagent.dev/v1alpha2 shape and references the key Secret by name only', () => {
     const mc = modelConfig(env);
     expect(shapeErrors(mc, MODEL_CONFIG, '')).toEqual([]);
-    expect(mc.spec).toEqual({ provider: 'OpenAI', model: 'gpt-4o-mini', apiKeySecret: 'kagent-openai', apiKeySecretKey: 'OPENAI_API_KEY', openAI: {} });
+    expect(mc.spec).toEqual({
+      provider: 'OpenAI',
+      model: 'gpt-4o-mini',
+      apiKeySecret: 'kagent-openai',
+      apiKeySecretKey: 'OPENAI_API_KEY',
+      openAI: {},
+    });
     // never a literal key, and the chart does not make the Secret
     expect(JSON.stringify(mc)).not.toMatch(/sk-[A-Za-z0-9]/);
     expect(objects(env).some((o) => o.kind === 'Secret' && o.metadata.name === 'kagent-openai')).toBe(false);
@@ -132,12 +182,27 @@ describe.each(ENVS)('kagent.enabled=true for %s', (env) => {
     expect(a.spec.declarative.modelConfig).toBe(modelConfig(env).metadata.name);
     expect(a.spec.declarative.systemMessage).toContain(`todo-${env}`);
     expect(a.spec.declarative.systemMessage).toMatch(/read-only/i);
-    const tools = a.spec.declarative.tools as Array<{ type: string; mcpServer: { apiGroup: string; kind: string; name: string; namespace: string; toolNames: string[] } }>;
+    const tools = a.spec.declarative.tools as Array<{
+      type: string;
+      mcpServer: { apiGroup: string; kind: string; name: string; namespace: string; toolNames: string[] };
+    }>;
     expect(tools).toHaveLength(1);
     expect(tools[0]!.type).toBe('McpServer');
-    expect(tools[0]!.mcpServer).toMatchObject({ apiGroup: 'kagent.dev', kind: 'RemoteMCPServer', name: 'kagent-tool-server', namespace: 'kagent' });
+    expect(tools[0]!.mcpServer).toMatchObject({
+      apiGroup: 'kagent.dev',
+      kind: 'RemoteMCPServer',
+      name: 'kagent-tool-server',
+      namespace: 'kagent',
+    });
     // the read tools kagent-dev/tools registers even in read-only mode; none of its write tools
-    const readOnly = ['k8s_get_resources', 'k8s_describe_resource', 'k8s_get_pod_logs', 'k8s_get_events', 'k8s_get_resource_yaml', 'k8s_get_available_api_resources'];
+    const readOnly = [
+      'k8s_get_resources',
+      'k8s_describe_resource',
+      'k8s_get_pod_logs',
+      'k8s_get_events',
+      'k8s_get_resource_yaml',
+      'k8s_get_available_api_resources',
+    ];
     expect(tools[0]!.mcpServer.toolNames.length).toBeGreaterThan(0);
     for (const tool of tools[0]!.mcpServer.toolNames) expect(readOnly).toContain(tool);
   });
@@ -155,7 +220,16 @@ describe.each(ENVS)('kagent.enabled=true for %s', (env) => {
       for (const r of rule.resources ?? []) granted.add(`${rule.apiGroups![0]}/${r}`);
     }
     expect([...granted].sort()).toEqual(
-      ['/configmaps', '/events', '/pods', '/pods/log', '/services', 'apps/deployments', 'apps/replicasets', 'autoscaling/horizontalpodautoscalers'].sort(),
+      [
+        '/configmaps',
+        '/events',
+        '/pods',
+        '/pods/log',
+        '/services',
+        'apps/deployments',
+        'apps/replicasets',
+        'autoscaling/horizontalpodautoscalers',
+      ].sort(),
     );
   });
 
@@ -173,14 +247,36 @@ describe.each(ENVS)('kagent.enabled=true for %s', (env) => {
     for (const obj of objects(env)) {
       if (!KAGENT_KINDS.includes(obj.kind)) await validateObject(obj);
       const labels = obj.metadata.labels ?? {};
-      for (const key of ['app', 'component', 'version', 'helm.sh/chart', 'app.kubernetes.io/name', 'app.kubernetes.io/instance', 'app.kubernetes.io/version', 'app.kubernetes.io/component', 'app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by']) {
-        expect({ object: `${obj.kind}/${obj.metadata.name}`, key, value: labels[key] }).toEqual(expect.objectContaining({ value: expect.stringMatching(/\S/) }));
+      for (const key of [
+        'app',
+        'component',
+        'version',
+        'helm.sh/chart',
+        'app.kubernetes.io/name',
+        'app.kubernetes.io/instance',
+        'app.kubernetes.io/version',
+        'app.kubernetes.io/component',
+        'app.kubernetes.io/part-of',
+        'app.kubernetes.io/managed-by',
+      ]) {
+        expect({ object: `${obj.kind}/${obj.metadata.name}`, key, value: labels[key] }).toEqual(
+          expect.objectContaining({ value: expect.stringMatching(/\S/) }),
+        );
       }
     }
   });
 
   it('helm lint --strict passes with kagent enabled', () => {
-    const args = ['lint', '--strict', CHART_DIR, '--namespace', `todo-${env}`, ...valueFiles(env).flatMap((f) => ['-f', f]), '--set', ON[0]!];
+    const args = [
+      'lint',
+      '--strict',
+      CHART_DIR,
+      '--namespace',
+      `todo-${env}`,
+      ...valueFiles(env).flatMap((f) => ['-f', f]),
+      '--set',
+      ON[0]!,
+    ];
     const result = helm(args);
     expect(`${result.stdout}${result.stderr}`).toContain('0 chart(s) failed');
     expect(result.status).toBe(0);
@@ -191,7 +287,9 @@ describe.each(ENVS)('kagent.enabled=true for %s', (env) => {
 describe('kagent is off by default', () => {
   it.each([undefined, ...ENVS])('renders no kagent object for %s', (env) => {
     const objs = render(env ? { env } : {});
-    expect(objs.some((o) => KAGENT_KINDS.includes(o.kind) || o.kind === 'Role' || o.kind === 'RoleBinding')).toBe(false);
+    expect(objs.some((o) => KAGENT_KINDS.includes(o.kind) || o.kind === 'Role' || o.kind === 'RoleBinding')).toBe(
+      false,
+    );
     expect(objs.some((o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'kagent')).toBe(false);
     expect(objs.some((o) => o.apiVersion.startsWith('kagent.dev/'))).toBe(false);
   });
@@ -204,7 +302,18 @@ describe('kagent values are validated by values.schema.json', () => {
     ['an empty tool list', 'kagent.toolServer.toolNames=null'],
     ['a Secret name that is not a DNS name', 'kagent.modelConfig.apiKeySecret=Not_A_Name'],
   ])('rejects %s', (_what, assignment) => {
-    const result = helm(['template', 'chatbot', CHART_DIR, '--namespace', 'todo-dev', ...valueFiles('dev').flatMap((f) => ['-f', f]), '--set', ON[0]!, '--set', assignment]);
+    const result = helm([
+      'template',
+      'chatbot',
+      CHART_DIR,
+      '--namespace',
+      'todo-dev',
+      ...valueFiles('dev').flatMap((f) => ['-f', f]),
+      '--set',
+      ON[0]!,
+      '--set',
+      assignment,
+    ]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/schema/i);
   });
@@ -212,7 +321,14 @@ describe('kagent values are validated by values.schema.json', () => {
   it('another provider gets its own provider block', () => {
     const mc = modelConfig('dev');
     expect(mc.spec.openAI).toEqual({});
-    const anthropic = findObject<K8sObject & { spec: any }>(render({ env: 'dev', set: [...ON, 'kagent.modelConfig.provider=Anthropic', 'kagent.modelConfig.model=claude-sonnet-4-5'] }), 'ModelConfig', '-ops-model');
+    const anthropic = findObject<K8sObject & { spec: any }>(
+      render({
+        env: 'dev',
+        set: [...ON, 'kagent.modelConfig.provider=Anthropic', 'kagent.modelConfig.model=claude-sonnet-4-5'],
+      }),
+      'ModelConfig',
+      '-ops-model',
+    );
     expect(shapeErrors(anthropic, MODEL_CONFIG, '')).toEqual([]);
     expect(anthropic.spec).toMatchObject({ provider: 'Anthropic', anthropic: {} });
     expect(anthropic.spec.openAI).toBeUndefined();

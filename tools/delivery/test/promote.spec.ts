@@ -4,7 +4,19 @@
  * is Synced and Healthy and runs the images dev's values pin.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -37,7 +49,9 @@ function copyRepository(): void {
   copyFileSync(join(REPO_ROOT, 'tools/delivery/package.json'), join(root, 'tools/delivery/package.json'));
   copyFileSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
   mkdirSync(join(root, 'charts/chatbot'), { recursive: true });
-  for (const file of readdirSync(join(REPO_ROOT, 'charts/chatbot')).filter((name) => /^(values.*|Chart)\.yaml$/.test(name))) {
+  for (const file of readdirSync(join(REPO_ROOT, 'charts/chatbot')).filter((name) =>
+    /^(values.*|Chart)\.yaml$/.test(name),
+  )) {
     copyFileSync(join(REPO_ROOT, 'charts/chatbot', file), join(root, 'charts/chatbot', file));
   }
   cpSync(join(REPO_ROOT, 'environments'), join(root, 'environments'), { recursive: true });
@@ -52,7 +66,10 @@ function pinDev(tag: string, component?: 'api' | 'web'): void {
 
 /** A stub that appends its argv (one line per call) to <log>/<name> and prints what its case says. */
 function stub(name: string, body: string): void {
-  writeFileSync(join(stubs, name), `#!/bin/sh\nfor arg in "$@"; do printf '%s${SEPARATOR}' "$arg"; done >>"$STUB_LOG/${name}"\nprintf '\\n' >>"$STUB_LOG/${name}"\n${body}\n`);
+  writeFileSync(
+    join(stubs, name),
+    `#!/bin/sh\nfor arg in "$@"; do printf '%s${SEPARATOR}' "$arg"; done >>"$STUB_LOG/${name}"\nprintf '\\n' >>"$STUB_LOG/${name}"\n${body}\n`,
+  );
   chmodSync(join(stubs, name), 0o755);
 }
 function stubKubectl(): void {
@@ -87,7 +104,10 @@ function promote(args: readonly string[], env: Record<string, string> = {}) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr.trim() };
 }
 const devImages = () => [deployedImageOf(root, 'dev', 'api'), deployedImageOf(root, 'dev', 'web')];
-const healthy = () => ({ STUB_STATE: 'Synced/Healthy/Succeeded', STUB_IMAGES: ['postgres:17-alpine', ...devImages()].join('\n') });
+const healthy = () => ({
+  STUB_STATE: 'Synced/Healthy/Succeeded',
+  STUB_IMAGES: ['postgres:17-alpine', ...devImages()].join('\n'),
+});
 
 function oneSentence(stderr: string): void {
   expect(stderr.split('\n')).toHaveLength(1);
@@ -114,7 +134,9 @@ describe('bootstrap/promote.sh when dev is healthy', () => {
     const result = promote([], healthy());
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
-    expect(calls('gh')).toEqual([['workflow', 'run', 'promote.yml', '--ref', 'main', '-f', 'component=both', '-f', `dev_sha=${SHA}`]]);
+    expect(calls('gh')).toEqual([
+      ['workflow', 'run', 'promote.yml', '--ref', 'main', '-f', 'component=both', '-f', `dev_sha=${SHA}`],
+    ]);
     for (const call of calls('kubectl')) {
       expect(call.slice(0, 7)).toEqual(['--context', 'minikube', '-n', 'argocd', 'get', 'application', 'chatbot-dev']);
     }
@@ -126,7 +148,9 @@ describe('bootstrap/promote.sh when dev is healthy', () => {
 
   it('passes only inputs promote.yml declares', () => {
     promote(['web'], healthy());
-    const workflow = parse(readFileSync(join(REPO_ROOT, '.github/workflows/promote.yml'), 'utf8')) as { on: { workflow_dispatch: { inputs: Record<string, { options?: string[] }> } } };
+    const workflow = parse(readFileSync(join(REPO_ROOT, '.github/workflows/promote.yml'), 'utf8')) as {
+      on: { workflow_dispatch: { inputs: Record<string, { options?: string[] }> } };
+    };
     const inputs = workflow.on.workflow_dispatch.inputs;
     const fields = calls('gh')[0]!.filter((_, index, call) => call[index - 1] === '-f');
     expect(fields).toEqual(['component=web', `dev_sha=${SHA}`]);
@@ -162,7 +186,24 @@ describe('bootstrap/promote.sh when dev is healthy', () => {
 describe('bootstrap/promote.sh once CI pins digests', () => {
   it('compares what dev runs with repository:tag@digest', () => {
     const digest = `sha256:${'b'.repeat(64)}`;
-    expect(spawnSync(process.execPath, [BUMP, '--root', root, '--env', 'dev', `--tag=${SHA}`, '--digest', `api=${digest}`, '--digest', `web=${digest}`], { encoding: 'utf8' }).status).toBe(0);
+    expect(
+      spawnSync(
+        process.execPath,
+        [
+          BUMP,
+          '--root',
+          root,
+          '--env',
+          'dev',
+          `--tag=${SHA}`,
+          '--digest',
+          `api=${digest}`,
+          '--digest',
+          `web=${digest}`,
+        ],
+        { encoding: 'utf8' },
+      ).status,
+    ).toBe(0);
     expect(devImages()[0]).toMatch(new RegExp(`:${SHA}@${digest}$`));
     expect(promote([], healthy()).status).toBe(0);
     const tagsOnly = devImages().map((image) => image.replace(`@${digest}`, ''));
@@ -173,7 +214,13 @@ describe('bootstrap/promote.sh once CI pins digests', () => {
 });
 
 describe('bootstrap/promote.sh refuses, in one sentence and without starting anything', () => {
-  it.each(['OutOfSync/Healthy/Succeeded', 'Synced/Degraded/Succeeded', 'Synced/Progressing/Running', 'Unknown/Missing/', 'Synced/Healthy/Failed'])('when chatbot-dev is %s', (state) => {
+  it.each([
+    'OutOfSync/Healthy/Succeeded',
+    'Synced/Degraded/Succeeded',
+    'Synced/Progressing/Running',
+    'Unknown/Missing/',
+    'Synced/Healthy/Failed',
+  ])('when chatbot-dev is %s', (state) => {
     const result = promote([], { ...healthy(), STUB_STATE: state });
     expect(result.status).toBe(1);
     oneSentence(result.stderr);

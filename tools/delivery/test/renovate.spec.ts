@@ -36,7 +36,10 @@ interface RenovateConfig {
 
 const config = JSON.parse(readFileSync(`${ROOT}renovate.json`, 'utf8')) as RenovateConfig;
 /** What Renovate sees: the repository's files, ignored ones (node_modules, builds) left out. */
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
+const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+})
   .split('\0')
   .filter((file) => file !== '' && !file.includes('node_modules/'));
 const read = (file: string) => readFileSync(`${ROOT}${file}`, 'utf8');
@@ -70,13 +73,20 @@ function slashRegex(pattern: string): RegExp {
 function matchStringRegex(matchString: string): RegExp {
   return new RegExp(matchString.replace(/\(\?P</g, '(?<'), 'g');
 }
-const selectedFiles = (manager: CustomManager) => files.filter((file) => manager.managerFilePatterns.some((pattern) => slashRegex(pattern).test(file)));
+const selectedFiles = (manager: CustomManager) =>
+  files.filter((file) => manager.managerFilePatterns.some((pattern) => slashRegex(pattern).test(file)));
 
 /** Every match of every custom manager: file, the matched text and its named groups. */
 const matches = config.customManagers.flatMap((manager) =>
   manager.matchStrings.flatMap((matchString) =>
     selectedFiles(manager).flatMap((file) =>
-      [...read(file).matchAll(matchStringRegex(matchString))].map((match) => ({ manager, matchString, file, text: match[0], groups: match.groups ?? {} })),
+      [...read(file).matchAll(matchStringRegex(matchString))].map((match) => ({
+        manager,
+        matchString,
+        file,
+        text: match[0],
+        groups: match.groups ?? {},
+      })),
     ),
   ),
 );
@@ -94,48 +104,71 @@ describe('renovate.json', () => {
     expect(config.lockFileMaintenance.schedule).toHaveLength(1);
     // Cron: one day of the week.
     expect(config.lockFileMaintenance.schedule[0]).toMatch(/^\S+ \S+ \* \* [0-6]$/);
-    const group = config.packageRules.find((rule) => rule.groupName !== undefined && rule.matchManagers?.includes('npm'));
+    const group = config.packageRules.find(
+      (rule) => rule.groupName !== undefined && rule.matchManagers?.includes('npm'),
+    );
     expect(group?.matchUpdateTypes?.sort()).toEqual(['minor', 'patch']);
   });
 
   it("leaves the app's own images to release.yml (built-in managers would otherwise look them up)", () => {
-    const disabled = config.packageRules.filter((rule) => rule.enabled === false).flatMap((rule) => rule.matchPackageNames ?? []);
+    const disabled = config.packageRules
+      .filter((rule) => rule.enabled === false)
+      .flatMap((rule) => rule.matchPackageNames ?? []);
     const values = (file: string) => parse(read(file)) as Record<string, { image?: { repository?: string } }>;
-    const repositories = ['charts/chatbot/values.yaml', ...files.filter((file) => /^environments\/[^/]+\/values\.yaml$/.test(file))].flatMap((file) =>
-      ['api', 'web'].map((component) => values(file)[component]?.image?.repository),
-    );
-    const composeImages = [...read('compose.yaml').matchAll(/image: \$\{\w+:-([^}]+)\}/g)].map((match) => match[1]!.split(':')[0]!).filter((name) => name.includes('todo-chatbot'));
+    const repositories = [
+      'charts/chatbot/values.yaml',
+      ...files.filter((file) => /^environments\/[^/]+\/values\.yaml$/.test(file)),
+    ].flatMap((file) => ['api', 'web'].map((component) => values(file)[component]?.image?.repository));
+    const composeImages = [...read('compose.yaml').matchAll(/image: \$\{\w+:-([^}]+)\}/g)]
+      .map((match) => match[1]!.split(':')[0]!)
+      .filter((name) => name.includes('todo-chatbot'));
     expect(composeImages.length).toBeGreaterThan(0);
     for (const name of [...repositories, ...composeImages]) {
-      expect({ name, disabled: disabled.some((pattern) => slashRegex(pattern).test(String(name))) }).toEqual({ name, disabled: true });
+      expect({ name, disabled: disabled.some((pattern) => slashRegex(pattern).test(String(name))) }).toEqual({
+        name,
+        disabled: true,
+      });
     }
     expect(disabled.some((pattern) => slashRegex(pattern).test('postgres'))).toBe(false);
   });
 
-  it.each(config.customManagers.map((manager, index) => [index, manager] as const))('custom manager %i has only keys Renovate accepts, and what a regex manager needs', (_index, manager) => {
-    expect(Object.keys(manager).filter((key) => !CUSTOM_MANAGER_KEYS.includes(key))).toEqual([]);
-    expect(manager.customType).toBe('regex');
-    expect(manager.managerFilePatterns.length).toBeGreaterThan(0);
-    expect(manager.matchStrings.length).toBeGreaterThan(0);
-    for (const matchString of manager.matchStrings) {
-      // RE2 (Renovate's engine) has no lookaround and no backreferences.
-      expect(matchString).not.toMatch(/\(\?<?[=!]|\\[1-9]/);
-      const groups = new Set([...matchString.matchAll(/\(\?P?<(\w+)>/g)].map((group) => group[1]));
-      expect(groups.has('currentValue') || manager.currentValueTemplate !== undefined).toBe(true);
-      expect(groups.has('depName') || groups.has('packageName') || manager.depNameTemplate !== undefined || manager.packageNameTemplate !== undefined).toBe(true);
-      expect(groups.has('datasource') || manager.datasourceTemplate !== undefined).toBe(true);
-    }
-  });
+  it.each(config.customManagers.map((manager, index) => [index, manager] as const))(
+    'custom manager %i has only keys Renovate accepts, and what a regex manager needs',
+    (_index, manager) => {
+      expect(Object.keys(manager).filter((key) => !CUSTOM_MANAGER_KEYS.includes(key))).toEqual([]);
+      expect(manager.customType).toBe('regex');
+      expect(manager.managerFilePatterns.length).toBeGreaterThan(0);
+      expect(manager.matchStrings.length).toBeGreaterThan(0);
+      for (const matchString of manager.matchStrings) {
+        // RE2 (Renovate's engine) has no lookaround and no backreferences.
+        expect(matchString).not.toMatch(/\(\?<?[=!]|\\[1-9]/);
+        const groups = new Set([...matchString.matchAll(/\(\?P?<(\w+)>/g)].map((group) => group[1]));
+        expect(groups.has('currentValue') || manager.currentValueTemplate !== undefined).toBe(true);
+        expect(
+          groups.has('depName') ||
+            groups.has('packageName') ||
+            manager.depNameTemplate !== undefined ||
+            manager.packageNameTemplate !== undefined,
+        ).toBe(true);
+        expect(groups.has('datasource') || manager.datasourceTemplate !== undefined).toBe(true);
+      }
+    },
+  );
 });
 
 describe('renovate.json custom managers match real pins', () => {
-  it.each(config.customManagers.flatMap((manager) => manager.matchStrings.map((matchString) => [matchString, manager] as const)))('%s matches a pin in the files it selects', (matchString, manager) => {
+  it.each(
+    config.customManagers.flatMap((manager) =>
+      manager.matchStrings.map((matchString) => [matchString, manager] as const),
+    ),
+  )('%s matches a pin in the files it selects', (matchString, manager) => {
     expect(selectedFiles(manager).length).toBeGreaterThan(0);
     const found = matches.filter((match) => match.matchString === matchString && match.manager === manager);
     expect(found.length).toBeGreaterThan(0);
     for (const { groups } of found) {
       expect(groups.currentValue).toMatch(/\S/);
-      const versioning = typeof manager.versioningTemplate === 'string' ? /^regex:(.*)$/.exec(manager.versioningTemplate) : null;
+      const versioning =
+        typeof manager.versioningTemplate === 'string' ? /^regex:(.*)$/.exec(manager.versioningTemplate) : null;
       // A value the versioning cannot read is skipped by Renovate, never updated.
       if (versioning) expect(groups.currentValue).toMatch(new RegExp(versioning[1]!.replace(/\(\?P</g, '(?<')));
     }
@@ -145,24 +178,33 @@ describe('renovate.json custom managers match real pins', () => {
     const pins = files
       .filter((file) => /^bootstrap\/.+\.sh$/.test(file) || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file))
       .flatMap((file) =>
-        [...read(file).matchAll(/^.*\b(?:[A-Z][A-Z0-9_]*_VERSION|[\w-]*version)\s*[:=]\s*["']?v?\d+(?:\.\d+)+\b.*$/gim)].map((line) => ({ file, line: line[0].trim() })),
+        [
+          ...read(file).matchAll(
+            /^.*\b(?:[A-Z][A-Z0-9_]*_VERSION|[\w-]*version)\s*[:=]\s*["']?v?\d+(?:\.\d+)+\b.*$/gim,
+          ),
+        ].map((line) => ({ file, line: line[0].trim() })),
       );
     expect(pins.length).toBeGreaterThan(0);
     for (const pin of pins) {
-      const covered = matches.some((match) => match.file === pin.file && pin.line.includes(match.text.trim().split('\n')[0]!));
+      const covered = matches.some(
+        (match) => match.file === pin.file && pin.line.includes(match.text.trim().split('\n')[0]!),
+      );
       expect({ ...pin, covered }).toEqual({ ...pin, covered: true });
     }
   });
 });
 
 describe("the files Renovate's built-in managers update", () => {
-  it.each(files.filter((file) => /^apps\/[^/]+\/Dockerfile$/.test(file)))('%s names its base image in an ARG default, which the dockerfile manager resolves in FROM', (file) => {
-    const source = read(file);
-    const arg = /^ARG (\w+)=([^\s:@]+):(\S+)$/m.exec(source);
-    expect(arg).not.toBeNull();
-    expect(source.indexOf(arg![0])).toBeLessThan(source.search(/^FROM /m));
-    expect(source).toMatch(new RegExp(`^FROM \\$\\{${arg![1]}\\}`, 'm'));
-  });
+  it.each(files.filter((file) => /^apps\/[^/]+\/Dockerfile$/.test(file)))(
+    '%s names its base image in an ARG default, which the dockerfile manager resolves in FROM',
+    (file) => {
+      const source = read(file);
+      const arg = /^ARG (\w+)=([^\s:@]+):(\S+)$/m.exec(source);
+      expect(arg).not.toBeNull();
+      expect(source.indexOf(arg![0])).toBeLessThan(source.search(/^FROM /m));
+      expect(source).toMatch(new RegExp(`^FROM \\$\\{${arg![1]}\\}`, 'm'));
+    },
+  );
 
   it('compose.yaml pins each third-party image as name:tag, bare or as a ${VAR:-default} the docker-compose manager reads', () => {
     const images = [...read('compose.yaml').matchAll(/^\s*image: (.+)$/gm)].map((match) => match[1]!.trim());
@@ -172,7 +214,9 @@ describe("the files Renovate's built-in managers update", () => {
   });
 
   it("the chart's postgres image is a repository and tag pair the helm-values manager reads", () => {
-    const values = parse(read('charts/chatbot/values.yaml')) as { postgresql: { image: { repository: string; tag: string } } };
+    const values = parse(read('charts/chatbot/values.yaml')) as {
+      postgresql: { image: { repository: string; tag: string } };
+    };
     expect(values.postgresql.image.repository).toMatch(/^[a-z0-9./-]+$/);
     expect(values.postgresql.image.tag).toMatch(/^\d+/);
   });

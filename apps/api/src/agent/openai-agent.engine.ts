@@ -60,7 +60,8 @@ function parseOutput(output: unknown): { result: unknown; isError: boolean } {
 function collectToolCalls(items: RunItem[]): ToolCallRecord[] {
   const outputs = new Map<string, unknown>();
   for (const item of items) {
-    if (item instanceof RunToolCallOutputItem && 'callId' in item.rawItem) outputs.set(item.rawItem.callId, item.output);
+    if (item instanceof RunToolCallOutputItem && 'callId' in item.rawItem)
+      outputs.set(item.rawItem.callId, item.output);
   }
   const calls: ToolCallRecord[] = [];
   for (const item of items) {

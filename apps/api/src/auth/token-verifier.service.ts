@@ -20,7 +20,10 @@ export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.keys = createRemoteJWKSet(new URL(config.auth.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+    this.keys = createRemoteJWKSet(new URL(config.auth.jwksUrl), {
+      cacheMaxAge: 10 * 60_000,
+      cooldownDuration: 30_000,
+    });
   }
 
   /** Returns the user id (`sub`) or throws InvalidTokenError with the reason. */
@@ -39,7 +42,11 @@ export class TokenVerifier {
       return payload.sub;
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
-      if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing' && MISSING_CLAIMS[error.claim]) {
+      if (
+        error instanceof errors.JWTClaimValidationFailed &&
+        error.reason === 'missing' &&
+        MISSING_CLAIMS[error.claim]
+      ) {
         throw new InvalidTokenError(MISSING_CLAIMS[error.claim]!);
       }
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');

@@ -29,7 +29,8 @@ export class ChatRateLimit {
       const since = new Date(now.getTime() - WINDOW_MS);
       await em.nativeDelete(ChatTurnStamp, { userId, at: { $lte: since } });
       const recent = await em.find(ChatTurnStamp, { userId }, { orderBy: { at: 'asc' }, fields: ['at'], limit });
-      if (recent.length >= limit) return Math.max(1, Math.ceil((recent[0]!.at.getTime() + WINDOW_MS - now.getTime()) / 1000));
+      if (recent.length >= limit)
+        return Math.max(1, Math.ceil((recent[0]!.at.getTime() + WINDOW_MS - now.getTime()) / 1000));
       await em.insert(ChatTurnStamp, { userId, at: now });
       return 0;
     });

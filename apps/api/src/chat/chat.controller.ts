@@ -45,11 +45,15 @@ export class ChatController {
   ): Promise<void> {
     // What would fail at once fails as a plain status before the stream opens (another user's conversation → 404, 429).
     await this.chat.precheck(user, request);
-    response.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+    response
+      .status(200)
+      .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     response.flushHeaders();
     try {
       const result = await this.chat.turn(user, request, (event) =>
-        event.type === 'text_delta' ? sendEvent(response, 'delta', { text: event.delta }) : sendEvent(response, 'tool_call', event.call),
+        event.type === 'text_delta'
+          ? sendEvent(response, 'delta', { text: event.delta })
+          : sendEvent(response, 'tool_call', event.call),
       );
       sendEvent(response, 'done', result);
     } catch (error) {

@@ -20,7 +20,10 @@ export const chatRequestSchema = z
       .string()
       .trim()
       .min(1, 'message must not be empty')
-      .refine((text) => Buffer.byteLength(text) <= MESSAGE_MAX_BYTES, `message must be at most ${MESSAGE_MAX_BYTES} bytes`)
+      .refine(
+        (text) => Buffer.byteLength(text) <= MESSAGE_MAX_BYTES,
+        `message must be at most ${MESSAGE_MAX_BYTES} bytes`,
+      )
       .refine(plainText, 'message must not contain control characters other than tab and line breaks'),
     client_message_id: z
       .string()
@@ -29,7 +32,10 @@ export const chatRequestSchema = z
       .max(LIMITS.clientMessageId)
       .refine(singleLine, 'client_message_id must not contain control characters'),
     /** The user's IANA time zone, so "tomorrow at 5pm" means their 5pm. */
-    time_zone: z.string().refine(isTimeZone, 'time_zone must be an IANA time zone such as Europe/Berlin').default('UTC'),
+    time_zone: z
+      .string()
+      .refine(isTimeZone, 'time_zone must be an IANA time zone such as Europe/Berlin')
+      .default('UTC'),
   })
   .strict();
 
@@ -48,6 +54,11 @@ export const messagePageSchema = z
       .positive(BEFORE_ERROR)
       .max(Number.MAX_SAFE_INTEGER, BEFORE_ERROR)
       .optional(),
-    limit: z.coerce.number({ error: LIMIT_ERROR }).int(LIMIT_ERROR).min(1, LIMIT_ERROR).max(MESSAGE_PAGE_MAX, LIMIT_ERROR).default(50),
+    limit: z.coerce
+      .number({ error: LIMIT_ERROR })
+      .int(LIMIT_ERROR)
+      .min(1, LIMIT_ERROR)
+      .max(MESSAGE_PAGE_MAX, LIMIT_ERROR)
+      .default(50),
   })
   .strict();

@@ -1,4 +1,11 @@
-import { BadGatewayException, ConflictException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadGatewayException,
+  ConflictException,
+  HttpException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { CHAT_ENGINE, type ChatEngine, type TurnEvent } from '../agent/chat-engine.js';
@@ -51,7 +58,11 @@ export class ChatService {
     return this.engine.kind;
   }
 
-  async turn(user: AuthenticatedUser, request: ChatRequest, onEvent?: (event: TurnEvent) => void): Promise<ChatResponse> {
+  async turn(
+    user: AuthenticatedUser,
+    request: ChatRequest,
+    onEvent?: (event: TurnEvent) => void,
+  ): Promise<ChatResponse> {
     // A new conversation and its first message are written together: no conversation is left without it.
     const { conversation, userMessage } = await this.em.transactional(async (em) => {
       const conversation = await this.openConversation(em, user.id, request);
@@ -111,7 +122,11 @@ export class ChatService {
    * when absent), returned in reading order (oldest first, each reply right after the message it
    * answers). The next page back is `before` = the first message's id of this one.
    */
-  async listMessages(userId: string, conversationId: string, page: MessagePage = { limit: DEFAULT_MESSAGE_PAGE }): Promise<Message[]> {
+  async listMessages(
+    userId: string,
+    conversationId: string,
+    page: MessagePage = { limit: DEFAULT_MESSAGE_PAGE },
+  ): Promise<Message[]> {
     const conversation = await this.findConversation(userId, conversationId);
     const where = page.before === undefined ? { conversation } : { conversation, id: { $lt: page.before } };
     const messages = await this.em.find(Message, where, { orderBy: { id: 'desc' }, limit: page.limit });

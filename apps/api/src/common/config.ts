@@ -31,7 +31,12 @@ const envSchema = z.object({
   /** Comma-separated IPs or CIDRs of the proxies whose X-Forwarded-For is believed (Express `trust proxy`). */
   TRUSTED_PROXIES: z
     .string()
-    .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .refine((entries) => entries.every(isIpOrCidr), 'every entry must be an IP address or a CIDR such as 10.0.0.0/8')
     .default([]),
 });
@@ -83,7 +88,8 @@ export function loadDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string
 }
 
 /** An empty variable (`OPENAI_API_KEY=` in compose or .env) means unset, as it does for a shell. */
-const withoutEmpty = (source: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+const withoutEmpty = (source: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(withoutEmpty(source));

@@ -19,6 +19,7 @@ export const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
  * drops the client, and the next request gets a fresh connection once the server answers again.
  */
 export class TimeoutClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query has a dozen overloads; this passes every one through.
   override query(...args: any[]): any {
     const last = args.at(-1);
     if (typeof last === 'function') {
@@ -52,6 +53,8 @@ export function poolOptions(statementTimeoutMs = STATEMENT_TIMEOUT_MS): pg.PoolC
     keepAlive: true,
     // The server cancels a slow statement first (the connection stays usable); the client gives up a
     // second later only when the server does not answer at all.
-    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1000 } : {}),
+    ...(statementTimeoutMs > 0
+      ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1000 }
+      : {}),
   };
 }

@@ -18,7 +18,11 @@ interface BodyParserError {
 }
 
 const isBodyParserError = (error: unknown): error is BodyParserError =>
-  typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as BodyParserError).type === 'string';
+  typeof error === 'object' &&
+  error !== null &&
+  'type' in error &&
+  'status' in error &&
+  typeof (error as BodyParserError).type === 'string';
 
 const BODY_ERRORS: Record<string, string> = {
   'entity.parse.failed': 'request body is not valid JSON',
@@ -29,9 +33,12 @@ const BODY_ERRORS: Record<string, string> = {
 
 /** PostgreSQL SQLSTATE → a sentence about the input; anything else from the driver is our fault (500). */
 function describeSqlState(state: string): DescribedError | undefined {
-  if (state === '23505') return { status: HttpStatus.CONFLICT, message: 'the request conflicts with data that already exists' };
-  if (state.startsWith('22')) return { status: HttpStatus.BAD_REQUEST, message: 'a value in the request is out of range or cannot be stored' };
-  if (state.startsWith('23')) return { status: HttpStatus.BAD_REQUEST, message: 'the request breaks a rule of the stored data' };
+  if (state === '23505')
+    return { status: HttpStatus.CONFLICT, message: 'the request conflicts with data that already exists' };
+  if (state.startsWith('22'))
+    return { status: HttpStatus.BAD_REQUEST, message: 'a value in the request is out of range or cannot be stored' };
+  if (state.startsWith('23'))
+    return { status: HttpStatus.BAD_REQUEST, message: 'the request breaks a rule of the stored data' };
   if (state.startsWith('54')) return { status: HttpStatus.BAD_REQUEST, message: 'a value in the request is too large' };
   return undefined;
 }
@@ -67,15 +74,25 @@ export function describeError(error: unknown, requestId = currentRequestId()): D
     return { status, message };
   }
   if (isDatabaseUnavailable(error)) {
-    logger.warn(`request ${requestId}: database unavailable: ${error instanceof Error ? error.message : String(error)}`);
-    return { status: HttpStatus.SERVICE_UNAVAILABLE, message: withRequestId('database unavailable: try again shortly', requestId) };
+    logger.warn(
+      `request ${requestId}: database unavailable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      message: withRequestId('database unavailable: try again shortly', requestId),
+    };
   }
   const state = sqlStateOf(error);
   const input = state ? describeSqlState(state) : undefined;
   if (input) {
-    logger.warn(`request ${requestId}: input rejected by the database: ${error instanceof Error ? error.message : String(error)}`);
+    logger.warn(
+      `request ${requestId}: input rejected by the database: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return input;
   }
   logger.error(`request ${requestId}: ${causeText(error)}`);
-  return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: withRequestId('internal error: the request failed on our side', requestId) };
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    message: withRequestId('internal error: the request failed on our side', requestId),
+  };
 }

@@ -28,7 +28,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const { status, message } = describeError(error, request.id);
     if (error instanceof RateLimitedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (request.path === '/mcp' || request.path.startsWith('/mcp/')) {
-      response.status(status).json({ jsonrpc: '2.0', error: { code: jsonRpcCode(status, message), message }, id: null });
+      response
+        .status(status)
+        .json({ jsonrpc: '2.0', error: { code: jsonRpcCode(status, message), message }, id: null });
       return;
     }
     response.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });

@@ -11,8 +11,18 @@ const hasBody = (request: Request): boolean =>
  * type is a 415 before it reaches a route. Requests without a body pass whatever their content type.
  */
 export function jsonOnly(request: Request, _response: Response, next: NextFunction): void {
-  if (!WITH_BODY.has(request.method) || !hasBody(request)) return next();
+  if (!WITH_BODY.has(request.method) || !hasBody(request)) {
+    next();
+    return;
+  }
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/json') return next();
-  next(new UnsupportedMediaTypeException(`the request body must be JSON: send it with Content-Type: application/json${type ? `, not ${type}` : ''}`));
+  if (type === 'application/json') {
+    next();
+    return;
+  }
+  next(
+    new UnsupportedMediaTypeException(
+      `the request body must be JSON: send it with Content-Type: application/json${type ? `, not ${type}` : ''}`,
+    ),
+  );
 }

@@ -7,13 +7,18 @@ import { importPgliteOnce } from './pglite-import.js';
  * PostgreSQL kept under `dataHome`, with the data of an earlier PGlite-based version imported once.
  * `dataHome` (`.data`) is made owner-only: it holds the secrets too.
  */
-export async function startDevDatabase(dataHome: string, log: (line: string) => void = console.log): Promise<EmbeddedPostgres> {
+export async function startDevDatabase(
+  dataHome: string,
+  log: (line: string) => void = console.log,
+): Promise<EmbeddedPostgres> {
   ensurePrivateDir(dataHome);
   const database = await startEmbeddedPostgres({ dataHome });
   try {
     const imported = await importPgliteOnce(dataHome, database.url);
     if (imported) {
-      log(`imported the earlier embedded database (${imported.tables} tables, ${imported.rows} rows); the old files are kept in ${imported.movedTo}`);
+      log(
+        `imported the earlier embedded database (${imported.tables} tables, ${imported.rows} rows); the old files are kept in ${imported.movedTo}`,
+      );
     }
   } catch (error) {
     await database.stop();

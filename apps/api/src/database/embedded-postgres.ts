@@ -1,13 +1,29 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  chmodSync, chownSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync,
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  rmSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { freePort } from '../common/free-port.js';
-import { ensurePrivateDir, PRIVATE_FILE_MODE, readOrCreatePrivateFile, writePrivateFile } from '../common/private-files.js';
+import {
+  ensurePrivateDir,
+  PRIVATE_FILE_MODE,
+  readOrCreatePrivateFile,
+  writePrivateFile,
+} from '../common/private-files.js';
 import { postgresBinaries, type PostgresBinaries } from './postgres-binaries.js';
 
 /** The PostgreSQL major version of the embedded server (compose, the chart and CI use the same). */
@@ -69,12 +85,28 @@ function postgresUser(): Required<RunAs> {
   const lookup = () => {
     const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
     const [uid, gid] = [id('-u'), id('-g')];
-    return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) } : null;
+    return uid.status === 0 && gid.status === 0
+      ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) }
+      : null;
   };
   const existing = lookup();
   if (existing) return existing;
   spawnSync('groupadd', ['--system', 'postgres']);
-  const created = spawnSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', 'postgres'], { encoding: 'utf8' });
+  const created = spawnSync(
+    'useradd',
+    [
+      '--system',
+      '--gid',
+      'postgres',
+      '--no-create-home',
+      '--home-dir',
+      '/nonexistent',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ],
+    { encoding: 'utf8' },
+  );
   const user = lookup();
   if (!user) {
     throw new EmbeddedPostgresError(
@@ -112,7 +144,9 @@ function serverVersion(binaries: PostgresBinaries, runAs: RunAs): string {
       `The PostgreSQL binaries in ${binaries.packageDir} cannot be run by the user postgres (${reason}) because a directory above them is not open to other users (a 0700 home or checkout): move the checkout to a readable place such as /srv, or set DATABASE_URL.`,
     );
   }
-  throw new EmbeddedPostgresError(`The PostgreSQL binary ${binaries.postgres} does not run (${reason}): run npm ci again, or set DATABASE_URL.`);
+  throw new EmbeddedPostgresError(
+    `The PostgreSQL binary ${binaries.postgres} does not run (${reason}): run npm ci again, or set DATABASE_URL.`,
+  );
 }
 
 /** Refuses a data directory this server cannot use, in one sentence; true when it holds a cluster already. */
@@ -120,7 +154,9 @@ function checkDataDir(dataDir: string, passwordFile: string): boolean {
   const versionFile = join(dataDir, 'PG_VERSION');
   if (!existsSync(versionFile)) {
     if (readdirSync(dataDir).length > 0) {
-      throw new EmbeddedPostgresError(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): move it away and start again.`);
+      throw new EmbeddedPostgresError(
+        `${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): move it away and start again.`,
+      );
     }
     return false;
   }
@@ -131,7 +167,9 @@ function checkDataDir(dataDir: string, passwordFile: string): boolean {
     );
   }
   if (!existsSync(passwordFile)) {
-    throw new EmbeddedPostgresError(`${dataDir} holds a cluster but its password file ${passwordFile} is missing: put it back, or move the cluster away to start empty.`);
+    throw new EmbeddedPostgresError(
+      `${dataDir} holds a cluster but its password file ${passwordFile} is missing: put it back, or move the cluster away to start empty.`,
+    );
   }
   return true;
 }
@@ -139,31 +177,50 @@ function checkDataDir(dataDir: string, passwordFile: string): boolean {
 /** Runs a command to its end; rejects with its output when it fails. */
 function run(command: string, args: string[], runAs: RunAs): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { ...runAs, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      ...runAs,
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new EmbeddedPostgresError(`${command} failed (exit ${code}): ${output.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolvePromise()
+        : reject(new EmbeddedPostgresError(`${command} failed (exit ${code}): ${output.trim()}`)),
+    );
   });
 }
 
-async function initCluster(binaries: PostgresBinaries, home: string, dataDir: string, password: string, durable: boolean, runAs: RunAs): Promise<void> {
+async function initCluster(
+  binaries: PostgresBinaries,
+  home: string,
+  dataDir: string,
+  password: string,
+  durable: boolean,
+  runAs: RunAs,
+): Promise<void> {
   const passwordFile = join(home, 'initdb.pw');
   writePrivateFile(passwordFile, `${password}\n`);
   if (runAs.uid !== undefined) chownSync(passwordFile, runAs.uid, runAs.gid!);
   try {
-    await run(binaries.initdb, [
-      `--pgdata=${dataDir}`,
-      '--username=postgres',
-      '--auth=scram-sha-256',
-      `--pwfile=${passwordFile}`,
-      '--encoding=UTF8',
-      '--locale-provider=builtin',
-      '--builtin-locale=C.UTF-8',
-      '--locale=C',
-      ...(durable ? [] : ['--no-sync']),
-    ], runAs);
+    await run(
+      binaries.initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--username=postgres',
+        '--auth=scram-sha-256',
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--locale=C',
+        ...(durable ? [] : ['--no-sync']),
+      ],
+      runAs,
+    );
   } finally {
     rmSync(passwordFile, { force: true });
   }
@@ -219,7 +276,9 @@ async function clearLeftovers(dataDir: string, ownerFile: string): Promise<void>
     const [ownerPid, ownerStart] = (existsSync(ownerFile) ? readFileSync(ownerFile, 'utf8') : '').trim().split(' ');
     const owner = Number(ownerPid);
     if (owner && owner !== process.pid && isAlive(owner) && processStart(owner) === (ownerStart ?? '')) {
-      throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${dataDir} is in use by process ${owner} (another npm start?): stop it first.`);
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL in ${dataDir} is in use by process ${owner} (another npm start?): stop it first.`,
+      );
     }
     process.kill(pid, 'SIGINT');
     if (!(await waitForExit(pid, STOP_TIMEOUT_MS))) {
@@ -246,13 +305,23 @@ class PortInUse extends EmbeddedPostgresError {}
 
 function explainStartFailure(log: string, port: number, logFile: string): EmbeddedPostgresError {
   if (/Address already in use|could not create any TCP\/IP sockets/.test(log)) {
-    return new PortInUse(`Port ${port} is already in use, so the embedded PostgreSQL cannot listen on it: stop what uses it, or pick another port.`);
+    return new PortInUse(
+      `Port ${port} is already in use, so the embedded PostgreSQL cannot listen on it: stop what uses it, or pick another port.`,
+    );
   }
   if (/database files are incompatible with server/.test(log)) {
-    return new EmbeddedPostgresError(`The embedded PostgreSQL ${POSTGRES_MAJOR} cannot open its data directory: ${/DETAIL:\s*(.*)/.exec(log)?.[1] ?? 'incompatible files'} (log: ${logFile}).`);
+    return new EmbeddedPostgresError(
+      `The embedded PostgreSQL ${POSTGRES_MAJOR} cannot open its data directory: ${/DETAIL:\s*(.*)/.exec(log)?.[1] ?? 'incompatible files'} (log: ${logFile}).`,
+    );
   }
-  const fatal = log.split('\n').filter((line) => /FATAL|PANIC/.test(line)).at(-1)?.replace(/^.*?(FATAL|PANIC):\s*/, '');
-  return new EmbeddedPostgresError(`The embedded PostgreSQL stopped while starting${fatal ? `: ${fatal}` : ''} (log: ${logFile}).`);
+  const fatal = log
+    .split('\n')
+    .filter((line) => /FATAL|PANIC/.test(line))
+    .at(-1)
+    ?.replace(/^.*?(FATAL|PANIC):\s*/, '');
+  return new EmbeddedPostgresError(
+    `The embedded PostgreSQL stopped while starting${fatal ? `: ${fatal}` : ''} (log: ${logFile}).`,
+  );
 }
 
 /** Connects and checks that the server answering is this cluster, not another one on the same port. */
@@ -302,7 +371,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   for (let attempt = 1; ; attempt += 1) {
     const port = options.port ?? (await freePort());
     try {
-      return await launch({ binaries, runAs, dataDir, realDataDir, logFile, ownerFile, password, port, durable, version });
+      return await launch({
+        binaries,
+        runAs,
+        dataDir,
+        realDataDir,
+        logFile,
+        ownerFile,
+        password,
+        port,
+        durable,
+        version,
+      });
     } catch (error) {
       if (!(error instanceof PortInUse) || options.port !== undefined || attempt >= PORT_ATTEMPTS) throw error;
     }
@@ -333,12 +413,22 @@ async function launch(plan: LaunchPlan): Promise<EmbeddedPostgres> {
   const logFd = openSync(logFile, 'a', PRIVATE_FILE_MODE);
   chmodSync(logFile, PRIVATE_FILE_MODE);
   const logOffset = fstatSync(logFd).size;
-  const child = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])], {
-    ...runAs,
-    detached: true,
-    stdio: ['ignore', logFd, logFd],
-    env: { ...process.env, LC_ALL: 'C' },
-  });
+  const child = spawn(
+    binaries.postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+    ],
+    {
+      ...runAs,
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+      env: { ...process.env, LC_ALL: 'C' },
+    },
+  );
   closeSync(logFd);
   child.unref();
   let exited = false;
@@ -366,7 +456,10 @@ async function launch(plan: LaunchPlan): Promise<EmbeddedPostgres> {
       child.ref();
       process.kill(pid, 'SIGINT'); // fast shutdown: open transactions roll back, committed data is on disk
       let timer: NodeJS.Timeout | undefined;
-      const timedOut = await Promise.race([exit.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), STOP_TIMEOUT_MS)))]);
+      const timedOut = await Promise.race([
+        exit.then(() => false),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(true), STOP_TIMEOUT_MS))),
+      ]);
       clearTimeout(timer);
       if (timedOut) {
         process.kill(pid, 'SIGKILL'); // its children notice and exit
@@ -386,7 +479,9 @@ async function launch(plan: LaunchPlan): Promise<EmbeddedPostgres> {
     if (await answersAs(url, [dataDir, plan.realDataDir])) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new EmbeddedPostgresError(`The embedded PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s (log: ${logFile}).`);
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s (log: ${logFile}).`,
+      );
     }
     await sleep(50);
   }

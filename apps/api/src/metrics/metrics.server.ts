@@ -4,7 +4,10 @@ import { once } from 'node:events';
 import { APP_CONFIG, ConfigError, type AppConfig } from '../common/config.js';
 import { MetricsService } from './metrics.service.js';
 
-const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" };
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
 
 /**
  * Prometheus' /metrics on METRICS_PORT (default 9464), apart from the app port, so the scrape target
@@ -25,11 +28,14 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     const server = createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0];
       if (path !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {
-        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('only GET /metrics is served here\n');
+        response
+          .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
+          .end('only GET /metrics is served here\n');
         return;
       }
       this.metrics.registry.metrics().then(
-        (text) => response.writeHead(200, { 'Content-Type': this.metrics.registry.contentType, ...SECURITY_HEADERS }).end(text),
+        (text) =>
+          response.writeHead(200, { 'Content-Type': this.metrics.registry.contentType, ...SECURITY_HEADERS }).end(text),
         (error: unknown) => {
           this.logger.error(`metrics: ${(error as Error).message}`);
           response.writeHead(500, SECURITY_HEADERS).end();
@@ -40,7 +46,9 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     try {
       await once(server, 'listening');
     } catch (error) {
-      throw new ConfigError(`METRICS_PORT ${this.config.metricsPort} cannot be used (${(error as Error).message}): free it, or set METRICS_PORT to another port or 0.`);
+      throw new ConfigError(
+        `METRICS_PORT ${this.config.metricsPort} cannot be used (${(error as Error).message}): free it, or set METRICS_PORT to another port or 0.`,
+      );
     }
     this.server = server;
   }

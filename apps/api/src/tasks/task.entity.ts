@@ -4,11 +4,7 @@ import { PRIORITIES, TITLE_MAX, type Recurrence } from './task.schemas.js';
 export const TaskSchema = defineEntity({
   name: 'Task',
   tableName: 'tasks',
-  indexes: [
-    { properties: ['userId', 'completed'] },
-    { properties: ['userId', 'dueAt'] },
-    { properties: ['remindAt'] },
-  ],
+  indexes: [{ properties: ['userId', 'completed'] }, { properties: ['userId', 'dueAt'] }, { properties: ['remindAt'] }],
   uniques: [{ properties: ['userId', 'idempotencyKey'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
@@ -27,7 +23,10 @@ export const TaskSchema = defineEntity({
     /** Set when a chat turn created the task, so a retried turn finds it instead of adding it twice. */
     idempotencyKey: p.string().length(600).nullable().hidden(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

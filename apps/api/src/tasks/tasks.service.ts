@@ -34,11 +34,18 @@ export class TasksService {
    * response in the same transaction; a retry with the key (any replica, even while the first is still
    * running: it waits on the key's row) gets that response and creates nothing. Keys expire after 24 h.
    */
-  async createOnce(userId: string, input: CreateTaskInput, key: string): Promise<{ body: TaskView; replayed: boolean }> {
+  async createOnce(
+    userId: string,
+    input: CreateTaskInput,
+    key: string,
+  ): Promise<{ body: TaskView; replayed: boolean }> {
     const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
     return this.em.transactional(async (em) => {
       const now = new Date();
-      await em.nativeDelete(IdempotencyKey, { userId, createdAt: { $lt: new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS) } });
+      await em.nativeDelete(IdempotencyKey, {
+        userId,
+        createdAt: { $lt: new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS) },
+      });
       const claimed = await em
         .createQueryBuilder(IdempotencyKey)
         .insert({ userId, key, requestHash, responseStatus: null, responseBody: null, createdAt: now })
@@ -48,7 +55,9 @@ export class TasksService {
       if (claimed.affectedRows === 0) {
         const first = await em.findOneOrFail(IdempotencyKey, { userId, key }, { refresh: true });
         if (first.requestHash !== requestHash) {
-          throw new UnprocessableEntityException('Idempotency-Key was already used for a different task: send a new key for a new task');
+          throw new UnprocessableEntityException(
+            'Idempotency-Key was already used for a different task: send a new key for a new task',
+          );
         }
         return { body: first.responseBody as TaskView, replayed: true };
       }
@@ -73,7 +82,12 @@ export class TasksService {
     }
   }
 
-  private async insertTask(em: EntityManager, userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
+  private async insertTask(
+    em: EntityManager,
+    userId: string,
+    input: CreateTaskInput,
+    idempotencyKey?: string,
+  ): Promise<Task> {
     const task = em.create(Task, {
       userId,
       title: input.title,
@@ -185,7 +199,11 @@ export class TasksService {
 
   /** Reminders whose time has come and that were not acknowledged yet, oldest first. Changes nothing. */
   async dueReminders(userId: string, now = new Date()): Promise<Task[]> {
-    return this.em.find(Task, { userId, completed: false, remindAt: { $lte: now }, remindedAt: null }, { orderBy: { remindAt: 'asc', id: 'asc' } });
+    return this.em.find(
+      Task,
+      { userId, completed: false, remindAt: { $lte: now }, remindedAt: null },
+      { orderBy: { remindAt: 'asc', id: 'asc' } },
+    );
   }
 
   /** Marks the caller's reminders of these tasks shown; returns how many were newly acknowledged. */

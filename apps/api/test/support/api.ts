@@ -32,5 +32,10 @@ export async function startApi(issuer: TestIssuer, env: Record<string, string> =
   });
   const app = await createApp({ ...config, databaseUrl: config.databaseUrl! });
   await app.listen(port, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${port}`, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, close: () => app.close() };
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    close: () => app.close(),
+  };
 }

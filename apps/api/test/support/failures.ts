@@ -6,7 +6,10 @@ import pg from 'pg';
  * should see) when a row of `table` is inserted whose `column` contains the returned marker. Other rows,
  * and the other test files sharing the database, are untouched.
  */
-export async function failInsertsContaining(table: 'tasks' | 'messages', column: 'title' | 'content'): Promise<{ marker: string; driverText: string }> {
+export async function failInsertsContaining(
+  table: 'tasks' | 'messages',
+  column: 'title' | 'content',
+): Promise<{ marker: string; driverText: string }> {
   const marker = `fail${randomBytes(6).toString('hex')}`;
   const driverText = `trigger refused ${marker} at the driver level`;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

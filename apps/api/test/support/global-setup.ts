@@ -12,7 +12,6 @@ const BUILT_EMBEDDED_POSTGRES = '../../dist/database/embedded-postgres.js';
 const embeddedPostgresModule = () =>
   import(BUILT_EMBEDDED_POSTGRES) as Promise<typeof import('../../src/database/embedded-postgres.js')>;
 
-
 /**
  * Each run gets a fresh database on a PostgreSQL server: the one DATABASE_URL names, or — when it is
  * unset — the embedded PostgreSQL 17 that `npm start` uses, started here for this run (a throw-away
@@ -33,7 +32,9 @@ async function serverUrl(): Promise<string> {
   const { startEmbeddedPostgres } = await embeddedPostgresModule();
   const server = await startEmbeddedPostgres({ dataHome, durable: false });
   globalThis.__embeddedTestPostgres = { server, dataHome };
-  console.log(`\nembedded PostgreSQL ${server.version} for this run (DATABASE_URL is unset), data in ${server.dataDir}`);
+  console.log(
+    `\nembedded PostgreSQL ${server.version} for this run (DATABASE_URL is unset), data in ${server.dataDir}`,
+  );
   return server.url;
 }
 

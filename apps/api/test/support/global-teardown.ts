@@ -9,7 +9,6 @@ const BUILT_EMBEDDED_POSTGRES = '../../dist/database/embedded-postgres.js';
 const embeddedPostgresModule = () =>
   import(BUILT_EMBEDDED_POSTGRES) as Promise<typeof import('../../src/database/embedded-postgres.js')>;
 
-
 export default async function globalTeardown(): Promise<void> {
   const serverUrl = process.env.TEST_SERVER_URL;
   const databaseUrl = process.env.DATABASE_URL;

@@ -21,7 +21,11 @@ export interface ChatMessage {
 
 export interface ChatTool {
   type: 'function';
-  function: { name: string; description?: string; parameters?: { properties?: Record<string, unknown>; [key: string]: unknown } };
+  function: {
+    name: string;
+    description?: string;
+    parameters?: { properties?: Record<string, unknown>; [key: string]: unknown };
+  };
 }
 
 export interface ChatRequest {
@@ -85,9 +89,10 @@ const finishReason = (reply: MockReply) => ('toolCalls' in reply ? 'tool_calls' 
 const USAGE = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
 
 function sendCompletion(response: ServerResponse, model: string, reply: MockReply): void {
-  const message = 'toolCalls' in reply
-    ? { role: 'assistant', content: null, tool_calls: toolCallsOf(reply) }
-    : { role: 'assistant', content: reply.content };
+  const message =
+    'toolCalls' in reply
+      ? { role: 'assistant', content: null, tool_calls: toolCallsOf(reply) }
+      : { role: 'assistant', content: reply.content };
   const body = {
     id: `chatcmpl-${randomUUID()}`,
     object: 'chat.completion',
@@ -115,8 +120,16 @@ function streamDeltas(reply: MockReply): object[] {
 }
 
 function sendStream(response: ServerResponse, model: string, reply: MockReply): void {
-  const base = { id: `chatcmpl-${randomUUID()}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model };
-  const chunk = (delta: object, finish: string | null = null) => ({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const base = {
+    id: `chatcmpl-${randomUUID()}`,
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model,
+  };
+  const chunk = (delta: object, finish: string | null = null) => ({
+    ...base,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
   const events = [
     chunk({ role: 'assistant', content: '' }),
     ...streamDeltas(reply).map((delta) => chunk(delta)),
@@ -135,7 +148,9 @@ export async function startMockLlm({ script, latencyMs = 0, port = 0 }: MockLlmO
     const started = performance.now();
     const path = new URL(request.url ?? '/', 'http://mock').pathname;
     if (request.method !== 'POST' || !COMPLETION_PATHS.has(path)) {
-      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${path}` } }));
+      response
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: `no route ${path}` } }));
       return;
     }
     const body = await readJson(request);
@@ -148,7 +163,9 @@ export async function startMockLlm({ script, latencyMs = 0, port = 0 }: MockLlmO
       reply = script(body);
     } catch (error) {
       // A broken script shows up in the api's error message instead of a hung request.
-      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: (error as Error).message } }));
+      response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: (error as Error).message } }));
       return;
     }
     (body.stream ? sendStream : sendCompletion)(response, body.model, reply);
@@ -188,7 +205,8 @@ function summarise(toolOutput: string): string {
  */
 export const addTaskScript: MockScript = (request) => {
   const last = request.messages.at(-1);
-  if (last?.role === 'user') return { toolCalls: [{ name: 'add_task', arguments: { title: titleFromMessage(textOf(last.content)) } }] };
+  if (last?.role === 'user')
+    return { toolCalls: [{ name: 'add_task', arguments: { title: titleFromMessage(textOf(last.content)) } }] };
   if (last?.role === 'tool') return { content: summarise(textOf(last.content)) };
   return { content: 'How can I help with your tasks?' };
 };

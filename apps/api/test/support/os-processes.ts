@@ -47,7 +47,8 @@ export function signalAll(pids: number[], signal: NodeJS.Signals): void {
 }
 
 /** The postmaster's pid, from its data directory. */
-export const postmasterPid = (dataDir: string) => Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+export const postmasterPid = (dataDir: string) =>
+  Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
 
 export async function waitUntilGone(pids: number[], timeoutMs: number): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;

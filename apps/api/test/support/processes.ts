@@ -18,7 +18,10 @@ export interface ApiProcess {
 
 /** Runs the built api (`node dist/…`) as its own process, as a container would. */
 export function spawnNode(entry: string, env: Record<string, string | undefined>): ApiProcess {
-  const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

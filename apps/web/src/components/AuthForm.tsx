@@ -8,9 +8,24 @@ import { safeNext } from '@/lib/client/safe-next';
 
 type Mode = 'sign-in' | 'sign-up';
 
-const COPY: Record<Mode, { title: string; submit: string; switchText: string; switchHref: string; switchLabel: string }> = {
-  'sign-in': { title: 'Sign in', submit: 'Sign in', switchText: 'No account yet?', switchHref: '/sign-up', switchLabel: 'Create one' },
-  'sign-up': { title: 'Create your account', submit: 'Sign up', switchText: 'Already have an account?', switchHref: '/sign-in', switchLabel: 'Sign in' },
+const COPY: Record<
+  Mode,
+  { title: string; submit: string; switchText: string; switchHref: string; switchLabel: string }
+> = {
+  'sign-in': {
+    title: 'Sign in',
+    submit: 'Sign in',
+    switchText: 'No account yet?',
+    switchHref: '/sign-up',
+    switchLabel: 'Create one',
+  },
+  'sign-up': {
+    title: 'Create your account',
+    submit: 'Sign up',
+    switchText: 'Already have an account?',
+    switchHref: '/sign-in',
+    switchLabel: 'Sign in',
+  },
 };
 
 export function AuthForm({ mode }: { mode: Mode }) {

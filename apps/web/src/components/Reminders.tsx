@@ -38,7 +38,8 @@ export function Reminders() {
   const announce = useCallback((tasks: Task[]) => {
     const granted = 'Notification' in window && Notification.permission === 'granted';
     const unshown = granted ? tasks.filter((task) => !notify(task)) : tasks;
-    if (unshown.length) setToasts((current) => [...current, ...unshown.filter((task) => !current.some((t) => t.id === task.id))]);
+    if (unshown.length)
+      setToasts((current) => [...current, ...unshown.filter((task) => !current.some((t) => t.id === task.id))]);
     acknowledge(tasks);
   }, []);
 

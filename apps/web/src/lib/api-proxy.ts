@@ -29,9 +29,15 @@ type Identity = { token: string } | { status: 401 | 503; message: string };
 /** An error and its causes in one line, for the log. */
 export function describeError(error: unknown): string {
   const parts: string[] = [];
-  for (let current = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth += 1) {
+  for (
+    let current = error, depth = 0;
+    current && depth < 4;
+    current = (current as { cause?: unknown }).cause, depth += 1
+  ) {
     const { code, message } = current as { code?: unknown; message?: unknown };
-    parts.push(`${typeof message === 'string' ? message : String(current)}${typeof code === 'string' ? ` (${code})` : ''}`);
+    parts.push(
+      `${typeof message === 'string' ? message : String(current)}${typeof code === 'string' ? ` (${code})` : ''}`,
+    );
   }
   return parts.join(' <- ');
 }
@@ -79,7 +85,10 @@ async function sanitizedError(upstream: Response, log: string): Promise<Response
   if (upstream.ok || upstream.headers.get('content-type')?.includes('application/json')) return null;
   await upstream.body?.cancel();
   console.error(`${log}: the api answered ${upstream.status} without a JSON error`);
-  return jsonError(upstream.status >= 500 ? 502 : upstream.status, 'the api failed to answer properly; try again shortly');
+  return jsonError(
+    upstream.status >= 500 ? 502 : upstream.status,
+    'the api failed to answer properly; try again shortly',
+  );
 }
 
 async function forward(request: Request, segments: string[], requestId: string): Promise<Response> {

@@ -14,12 +14,17 @@ function tooLong(field: string, value: unknown, max: number): string | null {
 export function passwordProblem(password: unknown): string | null {
   if (typeof password !== 'string') return null;
   if (password.length < MIN_PASSWORD_LENGTH) return `the password must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'this password is one of the most common ones; choose another';
+  if (COMMON_PASSWORDS.has(password.toLowerCase()))
+    return 'this password is one of the most common ones; choose another';
   return null;
 }
 
 /** The body field holding a new password, per better-auth route. */
-const NEW_PASSWORD_FIELD: Record<string, string> = { '/sign-up/email': 'password', '/change-password': 'newPassword', '/reset-password': 'newPassword' };
+const NEW_PASSWORD_FIELD: Record<string, string> = {
+  '/sign-up/email': 'password',
+  '/change-password': 'newPassword',
+  '/reset-password': 'newPassword',
+};
 
 /** Part of better-auth's `before` hook: what sign-up, profile and password changes accept; a 400 with a sentence otherwise. */
 export function validateAccountInput(ctx: { path?: string; body?: unknown }): void {
@@ -28,7 +33,9 @@ export function validateAccountInput(ctx: { path?: string; body?: unknown }): vo
   const passwordField = NEW_PASSWORD_FIELD[path];
   const problem =
     path === '/sign-up/email' || path === '/update-user'
-      ? (tooLong('name', body.name, MAX_NAME_LENGTH) ?? tooLong('email', body.email, MAX_EMAIL_LENGTH) ?? (passwordField ? passwordProblem(body[passwordField]) : null))
+      ? (tooLong('name', body.name, MAX_NAME_LENGTH) ??
+        tooLong('email', body.email, MAX_EMAIL_LENGTH) ??
+        (passwordField ? passwordProblem(body[passwordField]) : null))
       : passwordField
         ? passwordProblem(body[passwordField])
         : null;

@@ -30,13 +30,18 @@ function createAuth() {
     },
     // Per client address: X-Forwarded-For as server/client-address.js rewrote it (TRUSTED_PROXIES).
     // Secure cookies whenever the public URL is https (behind a TLS-terminating ingress too).
-    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for'] }, useSecureCookies: env.authUrl.startsWith('https:') },
+    advanced: {
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+      useSecureCookies: env.authUrl.startsWith('https:'),
+    },
     rateLimit: {
       enabled: true,
       customRules: { '/sign-in/email': { window: 60, max: 10 }, '/sign-up/email': { window: 60, max: 5 } },
     },
     plugins: [
-      jwt({ jwt: { issuer: env.authUrl, audience: env.authUrl, expirationTime: JWT_LIFETIME, definePayload: () => ({}) } }),
+      jwt({
+        jwt: { issuer: env.authUrl, audience: env.authUrl, expirationTime: JWT_LIFETIME, definePayload: () => ({}) },
+      }),
       nextCookies(),
     ],
   });

@@ -80,7 +80,7 @@ avrillavigne gjytltkmybr virtuagirl millertime fuckyoubitch ghjcnbvtyz computado
 lololyo123 012345678910 lp2568cskt gjikbdctyf 41d8cd98f00b 5432112345 000777fffa nhfdvfnjkju123 19952009sa
 timberwolf illuminati studioworks 38gjgeuftd sasha12345 kobebryant 12345asdfg silenthill shamanking vfhvtkflrf
 stomatolog gjkysqgbpltw temppassword ticketmaster 123456789. snusmumrik serendipity 123456789c cfkfvfylhf
-k123456789 fighting54 astonmartin 01telemike01 123456qwer 1133557799 ghjcnjnfr1 p030710p\$e4o 0o9i8u7y6t
+k123456789 fighting54 astonmartin 01telemike01 123456qwer 1133557799 ghjcnjnfr1 p030710p$e4o 0o9i8u7y6t
 birthday10 grandorgue godisgreat lucifer666 80637852730 7418529630 loveforever stratocaster 123456789zx
 ilovemusic left4dead2 nikita2000 klapaucius telecaster punksnotdead australia1 1986irachka playstation2
 dctvghbdtn sweetpussy multiplelog ufhhbgjnnth murcielago 7elephants simpleplan fynfyfyfhbde bluedevils
@@ -129,5 +129,7 @@ dctvcjcfnm fktrcfylhjdf need4speed ublhjgjybrf blackdragon orochimaru qwertyuiop
 ontheoutside 12345672000 onetwothree bujhmbujhm maxmotives kalifornia zcfvfzkexifz sonnenschein wazzkaprivet
 gjdtkbntkm arsenal123 xxxp455w0rd5 qwertasdfgzxcvb birthday27 weihnachtsbaum fktrcfylth 99strenght jessejames
 wonderwoman
-`.split(/\s+/).filter(Boolean),
+`
+    .split(/\s+/)
+    .filter(Boolean),
 );

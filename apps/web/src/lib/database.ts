@@ -16,6 +16,7 @@ const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
  * unanswered statement in flight and whatever comes next queued behind it (a ROLLBACK included).
  */
 class TimeoutClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query has a dozen overloads; this passes every one through.
   override query(...args: any[]): any {
     const last = args.at(-1);
     if (typeof last === 'function') {
@@ -58,7 +59,9 @@ export function databasePool(): pg.Pool {
   // A connection the server drops emits 'error' (on the pool while idle, on the client while checked
   // out); unhandled, it would end the process. The request that used it fails on its own.
   pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
-  pool.on('connect', (client) => client.on('error', (error) => console.warn(`database connection lost: ${error.message}`)));
+  pool.on('connect', (client) =>
+    client.on('error', (error) => console.warn(`database connection lost: ${error.message}`)),
+  );
   return pool;
 }
 

@@ -21,7 +21,11 @@ export interface WebEnv {
   trustedOrigins: string[];
 }
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 let cached: WebEnv | undefined;
 

@@ -2,7 +2,10 @@ import { webEnv } from './env';
 
 /** `*` stands for one label of a host or a port (better-auth's wildcards, e.g. `http://192.168.*.*:30080`). */
 function patternFor(origin: string): RegExp {
-  const escaped = origin.replace(/\/+$/, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^./:?#]+');
+  const escaped = origin
+    .replace(/\/+$/, '')
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^./:?#]+');
   return new RegExp(`^${escaped}$`, 'i');
 }
 

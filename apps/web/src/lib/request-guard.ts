@@ -14,8 +14,10 @@ export function rejectCrossSite(request: Request): Response | null {
     return jsonError(403, `cross-site requests are not accepted (Sec-Fetch-Site: ${site}); use this app's own pages`);
   }
   const origin = request.headers.get('origin');
-  if (!origin) return jsonError(403, 'the request has no Origin header; state-changing requests must come from this app');
-  if (!isTrustedOrigin(origin)) return jsonError(403, `requests from ${origin} are not accepted; use this app's own pages`);
+  if (!origin)
+    return jsonError(403, 'the request has no Origin header; state-changing requests must come from this app');
+  if (!isTrustedOrigin(origin))
+    return jsonError(403, `requests from ${origin} are not accepted; use this app's own pages`);
   return null;
 }
 

@@ -21,7 +21,12 @@ function prune(now: number): void {
   for (const [key, entry] of failures) if (entry.resetAt <= now) failures.delete(key);
 }
 
-export type HookContext = { path?: string; body?: unknown; headers?: Headers; context: { options: Parameters<typeof getIP>[1]; returned?: unknown } };
+export type HookContext = {
+  path?: string;
+  body?: unknown;
+  headers?: Headers;
+  context: { options: Parameters<typeof getIP>[1]; returned?: unknown };
+};
 
 function attempt(ctx: HookContext): { email: string; address: string } | null {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
@@ -38,7 +43,9 @@ export function refuseLockedSignIn(ctx: HookContext): void {
     const entry = failures.get(key);
     if (entry && entry.resetAt > now && entry.count >= rule.max) {
       const minutes = Math.ceil((entry.resetAt - now) / 60_000);
-      throw new APIError('TOO_MANY_REQUESTS', { message: `too many failed sign-ins for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}` });
+      throw new APIError('TOO_MANY_REQUESTS', {
+        message: `too many failed sign-ins for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      });
     }
   }
 }
@@ -48,7 +55,7 @@ export function countFailedSignIn(ctx: HookContext): void {
   const who = attempt(ctx);
   if (!who) return;
   const now = Date.now();
-  const failed = isAPIError((ctx).context.returned);
+  const failed = isAPIError(ctx.context.returned);
   for (const { rule, key } of keys(who.email, who.address)) {
     if (!failed) {
       if (rule.scope === 'address') failures.delete(key);

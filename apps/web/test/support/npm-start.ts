@@ -43,7 +43,8 @@ export async function npmStart(dataHome: string): Promise<StartedApp> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let dataDir: string | undefined;
   while (!dataDir) {
-    if (started.child.exitCode !== null) throw new Error(`npm start exited (${started.child.exitCode}):\n${started.output()}`);
+    if (started.child.exitCode !== null)
+      throw new Error(`npm start exited (${started.child.exitCode}):\n${started.output()}`);
     if (Date.now() > deadline) {
       started.child.kill('SIGKILL');
       throw new Error(`npm start did not say it is running within ${READY_TIMEOUT_MS} ms:\n${started.output()}`);

@@ -26,7 +26,14 @@ export class RoundRobinProxy {
       const backend = proxy!.pick();
       // agent: false: a fresh connection per request, so no pooled socket outlives a killed container.
       const upstream = request(
-        { host: '127.0.0.1', port: backend.port, method: incoming.method, path: incoming.url, headers: incoming.headers, agent: false },
+        {
+          host: '127.0.0.1',
+          port: backend.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers,
+          agent: false,
+        },
         (response) => {
           outgoing.writeHead(response.statusCode ?? 502, response.headers);
           response.on('error', () => outgoing.destroy());

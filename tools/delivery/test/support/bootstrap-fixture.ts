@@ -83,7 +83,12 @@ export interface BootstrapMachine {
   calls(): string[];
   clearCalls(): void;
   /** Runs bootstrap/<script> (minikube.sh by default) in the clone as the user would. */
-  run(args?: readonly string[], extraEnv?: Record<string, string>, node?: 'machine' | 'project', script?: string): { status: number | null; stdout: string; stderr: string };
+  run(
+    args?: readonly string[],
+    extraEnv?: Record<string, string>,
+    node?: 'machine' | 'project',
+    script?: string,
+  ): { status: number | null; stdout: string; stderr: string };
   /** Marks a piece of cluster or machine state for the stubs (e.g. 'running', 'controller'). */
   setState(name: string, content?: string): void;
   git(...args: string[]): string;
@@ -92,7 +97,11 @@ export interface BootstrapMachine {
 }
 
 function git(cwd: string, args: readonly string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd },
+  }).trim();
 }
 
 /** Files of this repository as a user's clone has them (tracked and new, never ignored ones). */
@@ -104,7 +113,9 @@ function repositoryFiles(): string[] {
 
 export function createBootstrapMachine(): BootstrapMachine {
   const work = mkdtempSync(join(tmpdir(), 'bootstrap-run-'));
-  const [clone, origin, home, bin, state] = ['clone', 'origin.git', 'home', 'bin', 'state'].map((dir) => join(work, dir)) as [string, string, string, string, string];
+  const [clone, origin, home, bin, state] = ['clone', 'origin.git', 'home', 'bin', 'state'].map((dir) =>
+    join(work, dir),
+  ) as [string, string, string, string, string];
   const log = join(work, 'calls.log');
   for (const dir of [clone, home, bin, state]) mkdirSync(dir, { recursive: true });
   writeFileSync(log, '');
@@ -114,7 +125,10 @@ export function createBootstrapMachine(): BootstrapMachine {
     cpSync(join(REPO_ROOT, file), join(clone, file));
   }
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(clone, 'node_modules'));
-  writeFileSync(join(clone, '.env'), 'BETTER_AUTH_SECRET=a-local-secret-of-at-least-32-characters-000\nOPENAI_API_KEY=\n');
+  writeFileSync(
+    join(clone, '.env'),
+    'BETTER_AUTH_SECRET=a-local-secret-of-at-least-32-characters-000\nOPENAI_API_KEY=\n',
+  );
   const config = ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com'];
   git(clone, ['init', '-q', '-b', 'main']);
   git(clone, ['config', 'user.name', 'Alice']);
@@ -124,11 +138,17 @@ export function createBootstrapMachine(): BootstrapMachine {
   git(work, ['init', '-q', '--bare', '-b', 'main', origin]);
   git(clone, ['remote', 'add', 'origin', origin]);
   git(clone, ['push', '-q', '-u', 'origin', 'main']);
-  writeFileSync(join(origin, 'hooks/post-receive'), `#!/bin/sh\nwhile read -r old new ref; do echo "git-push $ref" >> '${log}'; done\n`);
+  writeFileSync(
+    join(origin, 'hooks/post-receive'),
+    `#!/bin/sh\nwhile read -r old new ref; do echo "git-push $ref" >> '${log}'; done\n`,
+  );
   chmodSync(join(origin, 'hooks/post-receive'), 0o755);
 
   for (const tool of STUBBED) {
-    writeFileSync(join(bin, tool), `#!/bin/sh\nSTATE='${state}'\nORIGIN='${origin}'\necho "${tool} $*" >> '${log}'\n${STUBS[tool]}\n`);
+    writeFileSync(
+      join(bin, tool),
+      `#!/bin/sh\nSTATE='${state}'\nORIGIN='${origin}'\necho "${tool} $*" >> '${log}'\n${STUBS[tool]}\n`,
+    );
     chmodSync(join(bin, tool), 0o755);
   }
 
@@ -138,15 +158,26 @@ export function createBootstrapMachine(): BootstrapMachine {
     origin,
     home,
     log,
-    path: (node) => [bin, ...(node === 'project' ? [join(REPO_ROOT, 'node_modules/.bin')] : []), '/usr/bin', '/bin'].join(':'),
-    calls: () => readFileSync(log, 'utf8').split('\n').filter((line) => line !== ''),
+    path: (node) =>
+      [bin, ...(node === 'project' ? [join(REPO_ROOT, 'node_modules/.bin')] : []), '/usr/bin', '/bin'].join(':'),
+    calls: () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => line !== ''),
     clearCalls: () => writeFileSync(log, ''),
     run(args = [], extraEnv = {}, node = 'machine', script = 'minikube.sh') {
       const result = spawnSync('bash', [join(clone, 'bootstrap', script), ...args], {
         cwd: clone,
         encoding: 'utf8',
         timeout: 120_000,
-        env: { PATH: machine.path(node), HOME: home, GITOPS_REPO_URL: FORK_URL, POLL_SECONDS: '0', GIT_CONFIG_NOSYSTEM: '1', ...extraEnv },
+        env: {
+          PATH: machine.path(node),
+          HOME: home,
+          GITOPS_REPO_URL: FORK_URL,
+          POLL_SECONDS: '0',
+          GIT_CONFIG_NOSYSTEM: '1',
+          ...extraEnv,
+        },
       });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     },

@@ -5,7 +5,10 @@ export function expectInOrder(calls: readonly string[], patterns: readonly RegEx
   let from = 0;
   for (const pattern of patterns) {
     const index = calls.findIndex((call, i) => i >= from && pattern.test(call));
-    expect({ pattern: String(pattern), found: index >= 0 ? 'in order' : `not after call ${from}: ${calls.slice(from).join(' | ')}` }).toEqual({
+    expect({
+      pattern: String(pattern),
+      found: index >= 0 ? 'in order' : `not after call ${from}: ${calls.slice(from).join(' | ')}`,
+    }).toEqual({
       pattern: String(pattern),
       found: 'in order',
     });

@@ -11,7 +11,10 @@ export function standInWebApp(faults: { forgetTasks?: boolean; emptyReply?: bool
   const users = new Map<string, { password: string; tasks: string[] }>();
   const sessions = new Map<string, string>();
   const send = (res: ServerResponse, status: number, body: unknown, cookie?: string) => {
-    res.writeHead(status, { 'content-type': 'application/json', ...(cookie ? { 'set-cookie': `session=${cookie}; Path=/; HttpOnly` } : {}) });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      ...(cookie ? { 'set-cookie': `session=${cookie}; Path=/; HttpOnly` } : {}),
+    });
     res.end(JSON.stringify(body));
   };
   return createServer((req: IncomingMessage, res) => {
@@ -35,7 +38,10 @@ export function standInWebApp(faults: { forgetTasks?: boolean; emptyReply?: bool
       if (req.url === '/api/chat') {
         const title = /add a task to (.*)/.exec(body.message ?? '')?.[1] ?? '';
         tasks.push(title.charAt(0).toUpperCase() + title.slice(1));
-        return send(res, 200, { response: faults.emptyReply ? '' : `Added task ${tasks.length}: "${title}"`, tool_calls: [] });
+        return send(res, 200, {
+          response: faults.emptyReply ? '' : `Added task ${tasks.length}: "${title}"`,
+          tool_calls: [],
+        });
       }
       if (req.url === '/api/tasks') {
         const listed = faults.forgetTasks ? [] : tasks.map((title) => ({ title }));
@@ -45,4 +51,3 @@ export function standInWebApp(faults: { forgetTasks?: boolean; emptyReply?: bool
     });
   });
 }
-

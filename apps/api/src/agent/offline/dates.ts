@@ -38,7 +38,13 @@ export function wallTimeIn(instant: Date, timeZone: string): WallTime {
     minute: 'numeric',
   }).formatToParts(instant);
   const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: field('year'), month: field('month'), day: field('day'), hour: field('hour'), minute: field('minute') };
+  return {
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour'),
+    minute: field('minute'),
+  };
 }
 
 /** Minutes `timeZone` is ahead of UTC at `instant` (Berlin in winter → 60). */
@@ -83,7 +89,13 @@ export function endOfDay(now: Date, timeZone: string, daysAhead = 0): Date {
 export function startOfDay(now: Date, timeZone: string, daysAhead = 0): Date {
   const today = wallTimeIn(now, timeZone);
   const target = new Date(Date.UTC(today.year, today.month - 1, today.day + daysAhead));
-  const wall = { year: target.getUTCFullYear(), month: target.getUTCMonth() + 1, day: target.getUTCDate(), hour: 0, minute: 0 };
+  const wall = {
+    year: target.getUTCFullYear(),
+    month: target.getUTCMonth() + 1,
+    day: target.getUTCDate(),
+    hour: 0,
+    minute: 0,
+  };
   return zonedInstant(wall, timeZone);
 }
 

@@ -22,18 +22,23 @@ export type Intent =
   | { kind: 'help'; understood: boolean };
 
 const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?$/i;
-const THANKS = /^(?:thanks|thank\s+you|thx|cheers|great|ok(?:ay)?|cool|nice)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?$/i;
-const HELP = /^(?:help|\?|what\s+can\s+you\s+do|what\s+do\s+you\s+do|how\s+does\s+this\s+work|how\s+do\s+i\s+use\s+(?:this|you)|commands)\b/i;
+const THANKS =
+  /^(?:thanks|thank\s+you|thx|cheers|great|ok(?:ay)?|cool|nice)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?$/i;
+const HELP =
+  /^(?:help|\?|what\s+can\s+you\s+do|what\s+do\s+you\s+do|how\s+does\s+this\s+work|how\s+do\s+i\s+use\s+(?:this|you)|commands)\b/i;
 const POLITE = /^(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)+/i;
 
 const UNCOMPLETE_VERB = /^(?:uncomplete|un-complete|reopen|re-open|undo|unmark|uncheck|restore)\b/i;
-const NOT_DONE_TAIL = /\s+(?:as\s+)?(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|incomplete|undone|uncompleted|unfinished|pending|open)$/i;
-const COMPLETE_VERB = /^(?:mark(?:\s+off)?|complete|finish|finished|done(?:\s+with)?|check\s+off|tick\s+off|cross\s+off|close|i(?:'ve|\s+have)?\s+(?:finished|completed|done))\b/i;
+const NOT_DONE_TAIL =
+  /\s+(?:as\s+)?(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|incomplete|undone|uncompleted|unfinished|pending|open)$/i;
+const COMPLETE_VERB =
+  /^(?:mark(?:\s+off)?|complete|finish|finished|done(?:\s+with)?|check\s+off|tick\s+off|cross\s+off|close|i(?:'ve|\s+have)?\s+(?:finished|completed|done))\b/i;
 const DONE_TAIL = /\s+(?:as\s+)?(?:done|complete|completed|finished|off)$/i;
 const IS_DONE = /^(task\s*#?\d+|.+?\s+task)\s+is\s+(?:done|complete|completed|finished)$/i;
 const DELETE_VERB = /^(?:delete|remove|cancel|drop|erase|trash|get\s+rid\s+of|forget\s+about)\b/i;
 /** "set a reminder …", "make a new task …" (an article, unlike "set task 2 …", which is an update). */
-const NEW_TASK = /^(?:set|create|make|add|schedule|put)\s+(?:up\s+)?(?:an?\s+|new\s+)+(?:task|todo|to-do|item|reminder)\b/i;
+const NEW_TASK =
+  /^(?:set|create|make|add|schedule|put)\s+(?:up\s+)?(?:an?\s+|new\s+)+(?:task|todo|to-do|item|reminder)\b/i;
 const UPDATE_VERB = /^(?:update|change|edit|modify|rename|set|move|reschedule|postpone|push|make|prioriti[sz]e)\b/i;
 const TASK_SUBJECT = /^task\s*#?\d+\b/i;
 const LIST_START =
@@ -129,7 +134,8 @@ function updateIntent(text: string, context: Context): Intent | undefined {
   const located = locateTarget(withoutVerb);
   if (!located) return undefined;
   const { target, rest } = located;
-  if (verb === 'rename') return { kind: 'update', target, changes: { title: toTitle(unquote(rest.replace(/^(?:to|as)\s+/i, ''))) } };
+  if (verb === 'rename')
+    return { kind: 'update', target, changes: { title: toTitle(unquote(rest.replace(/^(?:to|as)\s+/i, ''))) } };
   return { kind: 'update', target, changes: readChanges(rest, verb, context) };
 }
 

@@ -18,7 +18,12 @@ export interface ListFilters {
 type SortField = NonNullable<ListFilters['sort_by']>;
 
 /** Natural order per field: most important and soonest first, titles A→Z, newest first. */
-const DEFAULT_ORDER: Record<SortField, 'asc' | 'desc'> = { due_at: 'asc', priority: 'desc', title: 'asc', created_at: 'desc' };
+const DEFAULT_ORDER: Record<SortField, 'asc' | 'desc'> = {
+  due_at: 'asc',
+  priority: 'desc',
+  title: 'asc',
+  created_at: 'desc',
+};
 
 const SORT_WORDS: [RegExp, SortField][] = [
   [/^(?:created|creation|date\s+created|date\s+added|newest|oldest|recent|age)/, 'created_at'],
@@ -48,7 +53,11 @@ export function parseListFilters(text: string, now: Date, timeZone: string): Lis
 }
 
 function readStatus(text: string): ListFilters['status'] | undefined {
-  if (/\b(?:not\s+(?:yet\s+)?(?:done|completed?|finished)|incomplete|unfinished|pending|open|outstanding|remaining|left|to-?do)\b/i.test(text)) {
+  if (
+    /\b(?:not\s+(?:yet\s+)?(?:done|completed?|finished)|incomplete|unfinished|pending|open|outstanding|remaining|left|to-?do)\b/i.test(
+      text,
+    )
+  ) {
     return 'pending';
   }
   if (/\b(?:completed?|done|finished)\b/i.test(text)) return 'completed';
@@ -94,7 +103,10 @@ function readDueRange(text: string, now: Date, timeZone: string): Pick<ListFilte
   if (/\b(?:overdue|late|past\s+due)\b/i.test(text)) return { due_before: now.toISOString() };
   if (/\bthis\s+week\b/i.test(text)) return { due_before: endOfWeek(now, timeZone).toISOString() };
   if (/\btomorrow\b/i.test(text)) {
-    return { due_after: startOfDay(now, timeZone, 1).toISOString(), due_before: endOfDay(now, timeZone, 1).toISOString() };
+    return {
+      due_after: startOfDay(now, timeZone, 1).toISOString(),
+      due_before: endOfDay(now, timeZone, 1).toISOString(),
+    };
   }
   if (/\btoday\b/i.test(text)) {
     return { due_after: startOfDay(now, timeZone).toISOString(), due_before: endOfDay(now, timeZone).toISOString() };

@@ -73,7 +73,9 @@ async function listTasks(filters: ListFilters, tools: ToolCaller, timeZone: stri
 }
 
 async function completeTask(target: TaskRef, completed: boolean, tools: ToolCaller, timeZone: string): Promise<string> {
-  const lookup: Lookup = completed ? { status: 'pending', verb: 'complete' } : { status: 'completed', verb: 'uncomplete' };
+  const lookup: Lookup = completed
+    ? { status: 'pending', verb: 'complete' }
+    : { status: 'completed', verb: 'uncomplete' };
   const resolved = await resolveTask(target, lookup, tools, timeZone);
   if (typeof resolved === 'string') return resolved;
   const result = await tools.call('complete_task', { task_id: resolved, completed });
@@ -103,7 +105,12 @@ async function updateTask(target: TaskRef, changes: TaskFields, tools: ToolCalle
  * The id a reference points at, or the reply to give instead: a text reference is searched for, and
  * nothing is done unless exactly one task matches (several matches are listed so the user can pick).
  */
-async function resolveTask(target: TaskRef, lookup: Lookup, tools: ToolCaller, timeZone: string): Promise<number | string> {
+async function resolveTask(
+  target: TaskRef,
+  lookup: Lookup,
+  tools: ToolCaller,
+  timeZone: string,
+): Promise<number | string> {
   if ('id' in target) return target.id;
   const { tasks } = await tools.call('list_tasks', { search: target.text, status: lookup.status });
   const [only] = tasks;

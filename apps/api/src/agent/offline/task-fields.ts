@@ -65,7 +65,10 @@ export function takeQuoted(text: string): { value: string; rest: string } | unde
 }
 
 function takeDescription(text: string, fields: TaskFields): string {
-  const match = /\s*(?:\b(?:with|and)\s+(?:the\s+|a\s+)?(?:description|notes?|details)\s*(?::|saying)?\s+|\b(?:description|notes?|details)\s*:\s*)(.+)$/i.exec(text);
+  const match =
+    /\s*(?:\b(?:with|and)\s+(?:the\s+|a\s+)?(?:description|notes?|details)\s*(?::|saying)?\s+|\b(?:description|notes?|details)\s*:\s*)(.+)$/i.exec(
+      text,
+    );
   if (!match?.[1]) return text;
   fields.description = unquote(match[1]);
   return cut(text, match.index, match[0].length);
@@ -110,7 +113,10 @@ export function takeTags(text: string, fields: { tags?: string[] }): string {
 
 /** "every Monday" keeps "Monday" in the text so it also becomes the first due date. */
 function takeRecurrence(text: string, fields: TaskFields): string {
-  const weekday = new RegExp(String.raw`\b(?:every|each|on)\s+(${WEEKDAYS})s?\b|\b(?:every|each)\s+(${WEEKDAYS})\b`, 'i').exec(text);
+  const weekday = new RegExp(
+    String.raw`\b(?:every|each|on)\s+(${WEEKDAYS})s?\b|\b(?:every|each)\s+(${WEEKDAYS})\b`,
+    'i',
+  ).exec(text);
   if (weekday) {
     const day = (weekday[1] ?? weekday[2]) as string;
     fields.recurrence = { frequency: 'weekly', interval: 1 };
@@ -139,7 +145,10 @@ function parseInterval(count: string | undefined): number {
 
 /** "with reminder tomorrow at 8am", "remind me at 3pm": the date after the keyword is the reminder. */
 function takeReminder(text: string, fields: TaskFields, options: ExtractOptions): string {
-  const keyword = /\s*\b(?:and\s+)?(?:with\s+(?:a\s+)?reminder|set\s+(?:a\s+)?reminder|remind\s+me|reminder)\b(?:\s+(?:at|on|for))?/i.exec(text);
+  const keyword =
+    /\s*\b(?:and\s+)?(?:with\s+(?:a\s+)?reminder|set\s+(?:a\s+)?reminder|remind\s+me|reminder)\b(?:\s+(?:at|on|for))?/i.exec(
+      text,
+    );
   if (!keyword) return text;
   const after = keyword.index + keyword[0].length;
   const mention = findDate(text.slice(after), options.now, options.timeZone);
@@ -155,7 +164,9 @@ function takeDueDate(text: string, fields: TaskFields, options: ExtractOptions):
   if (!mention) return text;
   fields.due_at = mention.at.toISOString();
   const before = text.slice(0, mention.index);
-  const lead = /\b(?:(?:is|be)\s+)?(?:due(?:\s+(?:on|by|at|for))?|by|on|at|before|until|for|from|starting)\s*$/i.exec(before);
+  const lead = /\b(?:(?:is|be)\s+)?(?:due(?:\s+(?:on|by|at|for))?|by|on|at|before|until|for|from|starting)\s*$/i.exec(
+    before,
+  );
   const start = lead ? lead.index : mention.index;
   return cut(text, start, mention.index + mention.text.length - start);
 }
@@ -170,12 +181,16 @@ export function squash(text: string): string {
 }
 
 export function unquote(text: string): string {
-  return squash(text).replace(/^["'“‘](.*)["'”’]$/, '$1').trim();
+  return squash(text)
+    .replace(/^["'“‘](.*)["'”’]$/, '$1')
+    .trim();
 }
 
 /** Left-over connecting words are dropped and the first letter capitalised: "buy milk with" → "Buy milk". */
 export function toTitle(text: string): string {
-  let title = squash(text).replace(/[\s,;:.!?-]+$/, '').replace(/^[\s,;:-]+/, '');
+  let title = squash(text)
+    .replace(/[\s,;:.!?-]+$/, '')
+    .replace(/^[\s,;:-]+/, '');
   const dangling = /^(?:and|with|to)\s+|\s+(?:and|with|to|on|at|by|for|due|in)$/i;
   while (dangling.test(title)) title = title.replace(dangling, '').trim();
   return title.charAt(0).toUpperCase() + title.slice(1);

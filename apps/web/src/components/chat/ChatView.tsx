@@ -25,7 +25,10 @@ export function ChatView() {
 
   useEffect(() => {
     loadConversations();
-    api<{ engine: string }>('/api/chat/engine').then(({ engine }) => setOffline(engine === 'offline'), () => undefined);
+    api<{ engine: string }>('/api/chat/engine').then(
+      ({ engine }) => setOffline(engine === 'offline'),
+      () => undefined,
+    );
   }, [loadConversations]);
 
   const onStored = useCallback(
@@ -74,9 +77,14 @@ export function ChatView() {
           </p>
         )}
         {loading && <p className="muted empty">Loading messages…</p>}
-        {messages.length === 0 && !loading && !loadError && (
-          offline ? <ExamplePrompts onPick={fillInput} /> : <p className="muted empty">Ask me to add, list, update or complete your tasks.</p>
-        )}
+        {messages.length === 0 &&
+          !loading &&
+          !loadError &&
+          (offline ? (
+            <ExamplePrompts onPick={fillInput} />
+          ) : (
+            <p className="muted empty">Ask me to add, list, update or complete your tasks.</p>
+          ))}
         <MessageList messages={messages} sending={sending} onRetry={(text, id) => void send(text, id)} />
         <ChatComposer value={draft} onChange={setDraft} onSend={sendDraft} sending={sending} inputRef={inputRef} />
       </section>

@@ -15,13 +15,14 @@ export function MessageBubble({ message, onRetry, retryDisabled }: Props) {
       {toolCalls.length > 0 && (
         <ul className="chips" aria-label="Actions taken">
           {toolCalls.map((call, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a turn's tool calls never reorder and have no id of their own.
             <ToolCallChip key={index} call={call} />
           ))}
         </ul>
       )}
       {content && <div className="bubble">{content}</div>}
       {pending && !content && (
-        <div className="bubble typing" aria-label="Assistant is replying">
+        <div className="bubble typing" role="status" aria-label="Assistant is replying">
           …
         </div>
       )}
@@ -29,7 +30,12 @@ export function MessageBubble({ message, onRetry, retryDisabled }: Props) {
         <div className="message-error" role="alert">
           <span>{error}</span>
           {retry && (
-            <button type="button" className="small" disabled={retryDisabled} onClick={() => onRetry(retry.text, retry.clientMessageId)}>
+            <button
+              type="button"
+              className="small"
+              disabled={retryDisabled}
+              onClick={() => onRetry(retry.text, retry.clientMessageId)}
+            >
               Retry
             </button>
           )}

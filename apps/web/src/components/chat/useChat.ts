@@ -63,8 +63,11 @@ export function useChat(conversationId: string | null, onStored: (conversationId
     };
   }, [conversationId]);
 
-  const update = (key: string, change: (message: ChatMessage) => ChatMessage) =>
-    setMessages((list) => list.map((message) => (message.key === key ? change(message) : message)));
+  const update = useCallback(
+    (key: string, change: (message: ChatMessage) => ChatMessage) =>
+      setMessages((list) => list.map((message) => (message.key === key ? change(message) : message))),
+    [],
+  );
 
   const send = useCallback(
     async (text: string, clientMessageId: string = crypto.randomUUID()) => {
@@ -108,7 +111,7 @@ export function useChat(conversationId: string | null, onStored: (conversationId
         setSending(false);
       }
     },
-    [onStored],
+    [onStored, update],
   );
 
   return { messages, sending, loading, loadError, send };

@@ -23,7 +23,10 @@ export function TaskBoard() {
 
   // Typing only counts once it pauses: the list follows the debounced search and tag.
   const { status, priority, due, sortBy, order } = filters;
-  const applied = useMemo(() => ({ status, priority, due, sortBy, order, search, tag }), [status, priority, due, sortBy, order, search, tag]);
+  const applied = useMemo(
+    () => ({ status, priority, due, sortBy, order, search, tag }),
+    [status, priority, due, sortBy, order, search, tag],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -54,7 +57,9 @@ export function TaskBoard() {
         </p>
       )}
       {tasks === null && !error && <p className="muted">Loading tasks…</p>}
-      {tasks && tasks.length === 0 && <p className="muted empty">No tasks match. Add one above, or change the filters.</p>}
+      {tasks && tasks.length === 0 && (
+        <p className="muted empty">No tasks match. Add one above, or change the filters.</p>
+      )}
       {tasks && tasks.length > 0 && (
         <ul className="task-list" aria-label="Tasks">
           {tasks.map((task) => (

@@ -45,6 +45,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: Props) {
     <form className="edit-task" onSubmit={submit} aria-label={`Edit ${task.title}`}>
       <label className="full">
         Title
+        {/* biome-ignore lint/a11y/noAutofocus: the form opens on the user's own Edit click, so focus follows it. */}
         <input name="title" required maxLength={500} defaultValue={task.title} autoFocus />
       </label>
       <label className="full">

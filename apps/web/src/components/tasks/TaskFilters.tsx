@@ -9,7 +9,12 @@ interface Props {
   onChange: (filters: Filters) => void;
 }
 
-const SORT_LABELS: Record<SortField, string> = { created_at: 'Created', due_at: 'Due date', priority: 'Priority', title: 'Title' };
+const SORT_LABELS: Record<SortField, string> = {
+  created_at: 'Created',
+  due_at: 'Due date',
+  priority: 'Priority',
+  title: 'Title',
+};
 
 export function TaskFilters({ filters, onChange }: Props) {
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
@@ -17,7 +22,12 @@ export function TaskFilters({ filters, onChange }: Props) {
     <section className="card filters" aria-label="Filter and sort tasks">
       <label className="search">
         Search
-        <input type="search" value={filters.search} placeholder="Title or description" onChange={(e) => set('search', e.target.value)} />
+        <input
+          type="search"
+          value={filters.search}
+          placeholder="Title or description"
+          onChange={(e) => set('search', e.target.value)}
+        />
       </label>
       <label>
         Status

@@ -40,15 +40,22 @@ export function TaskRow({ task, onChanged, onError }: Props) {
 
   const toggle = () => {
     setCheckedNow(!checked);
-    void run(() => api<CompletionResult>(`/api/tasks/${task.id}/complete`, { method: 'POST', json: { completed: !checked } }));
+    void run(() =>
+      api<CompletionResult>(`/api/tasks/${task.id}/complete`, { method: 'POST', json: { completed: !checked } }),
+    );
   };
 
   const remove = () => {
-    if (window.confirm(`Delete "${task.title}"?`)) void run(() => api<void>(`/api/tasks/${task.id}`, { method: 'DELETE' }));
+    if (window.confirm(`Delete "${task.title}"?`))
+      void run(() => api<void>(`/api/tasks/${task.id}`, { method: 'DELETE' }));
   };
 
   return (
-    <li data-testid="task-row" data-task-id={task.id} className={`task-row${task.completed ? ' done' : ''}${overdue ? ' overdue' : ''}`}>
+    <li
+      data-testid="task-row"
+      data-task-id={task.id}
+      className={`task-row${task.completed ? ' done' : ''}${overdue ? ' overdue' : ''}`}
+    >
       <input
         type="checkbox"
         className="task-check"
@@ -92,10 +99,21 @@ export function TaskRow({ task, onChanged, onError }: Props) {
       )}
       {!editing && (
         <div className="task-actions">
-          <button type="button" className="secondary small" onClick={() => setEditing(true)} aria-label={`Edit "${task.title}"`}>
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit "${task.title}"`}
+          >
             Edit
           </button>
-          <button type="button" className="danger small" disabled={busy} onClick={remove} aria-label={`Delete "${task.title}"`}>
+          <button
+            type="button"
+            className="danger small"
+            disabled={busy}
+            onClick={remove}
+            aria-label={`Delete "${task.title}"`}
+          >
             Delete
           </button>
         </div>

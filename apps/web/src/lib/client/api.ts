@@ -31,7 +31,11 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   const { json, headers, ...rest } = init;
   const response = await fetch(path, {
     ...rest,
-    headers: { accept: 'application/json', ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      accept: 'application/json',
+      ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: json === undefined ? rest.body : JSON.stringify(json),
   });
   if (!response.ok) throw await errorFrom(response);

@@ -64,7 +64,8 @@ export async function streamChatTurn(request: ChatTurnRequest, handlers: ChatTur
     try {
       return await attempt(request, handlers);
     } catch (retryError) {
-      if (retryError instanceof NetworkFailure) throw new Error('Could not reach the server. Check your connection and retry.');
+      if (retryError instanceof NetworkFailure)
+        throw new Error('Could not reach the server. Check your connection and retry.');
       throw retryError;
     }
   }

@@ -12,8 +12,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, onEvent: (event:
     const { value, done } = await reader.read();
     if (done) break;
     buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-    let boundary: number;
-    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
+    for (let boundary = buffer.indexOf('\n\n'); boundary >= 0; boundary = buffer.indexOf('\n\n')) {
       const block = buffer.slice(0, boundary);
       buffer = buffer.slice(boundary + 2);
       const parsed = parseBlock(block);

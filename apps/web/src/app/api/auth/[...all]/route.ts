@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 const requestId = () => randomBytes(8).toString('hex');
 
-export const GET = async (request: Request) => withoutInternals(await toNextJsHandler(getAuth()).GET(request), requestId());
+export const GET = async (request: Request) =>
+  withoutInternals(await toNextJsHandler(getAuth()).GET(request), requestId());
 
 /** Same-origin only, and a body of at most AUTH_BODY_LIMIT bytes, read before better-auth sees it. */
 export async function POST(request: Request): Promise<Response> {
@@ -19,6 +20,8 @@ export async function POST(request: Request): Promise<Response> {
   if (body instanceof Response) return body;
   const headers = new Headers(request.headers);
   headers.delete('content-length');
-  const answer = await toNextJsHandler(getAuth()).POST(new Request(request.url, { method: 'POST', headers, body, signal: request.signal }));
+  const answer = await toNextJsHandler(getAuth()).POST(
+    new Request(request.url, { method: 'POST', headers, body, signal: request.signal }),
+  );
   return withoutInternals(answer, requestId());
 }
