@@ -91,7 +91,7 @@ git archive --format=tar "$COMMIT" | tar -x -C "$WORK_DIR/context"
 for component in api web; do
   image="ghcr.io/$IMAGE_OWNER/todo-chatbot-$component:$COMMIT"
   say "Building $image and loading it into kind."
-  DOCKER_BUILDKIT=1 docker build -q -t "$image" -f "$WORK_DIR/context/apps/$component/Dockerfile" \
+  DOCKER_BUILDKIT=1 docker build -q -t "$image" --target "$component" \
     --build-arg "GIT_SHA=$COMMIT" --build-arg "VERSION=$COMMIT" "$WORK_DIR/context"
   kind load docker-image "$image" --name "$CLUSTER"
 done

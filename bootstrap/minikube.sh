@@ -135,7 +135,7 @@ for component in api web; do
   CONTEXT_DIR="$(mktemp -d)"
   trap 'rm -rf "$CONTEXT_DIR"' EXIT
   git archive --format=tar "$commit" | tar -x -C "$CONTEXT_DIR"
-  minikube -p "$PROFILE" image build -t "$image" -f "apps/$component/Dockerfile" \
+  minikube -p "$PROFILE" image build -t "$image" --build-opt="target=$component" \
     --build-opt="build-arg=GIT_SHA=$commit" --build-opt="build-arg=VERSION=$commit" "$CONTEXT_DIR"
   rm -rf "$CONTEXT_DIR"
   # `minikube image build` exits 0 even when the build failed: believe the image list instead.

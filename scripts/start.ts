@@ -11,11 +11,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_PORT as DEFAULT_API_PORT, JWKS_PATH } from '@todo-chatbot/api/contracts';
 
 const STARTED = performance.now();
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DATA_DIR = resolve(process.env.DATA_DIR || `${ROOT}.data`);
-const API_PORT = Number(process.env.API_PORT || 8000);
+const API_PORT = Number(process.env.API_PORT || DEFAULT_API_PORT);
 const WEB_PORT = Number(process.env.WEB_PORT || 3000);
 const WEB_URL = `http://localhost:${WEB_PORT}`;
 const API_URL = `http://127.0.0.1:${API_PORT}`;
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
       ...shared,
       NODE_ENV: 'development',
       PORT: String(API_PORT),
-      AUTH_JWKS_URL: `${WEB_URL}/api/auth/jwks`,
+      AUTH_JWKS_URL: `${WEB_URL}${JWKS_PATH}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     }),
     start('web', WEB_ENTRY, {

@@ -7,8 +7,8 @@ export default {
   ...base,
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', ...base.moduleNameMapper },
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
-  // The api's: a fresh database per run on the PostgreSQL that DATABASE_URL names.
-  globalSetup: '<rootDir>/../api/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/../api/test/support/global-teardown.ts',
+  // As the api's suite: a fresh database per run on the PostgreSQL that DATABASE_URL names.
+  globalSetup: '@todo-chatbot/testing/global-setup',
+  globalTeardown: '@todo-chatbot/testing/global-teardown',
   testTimeout: 120000,
 };

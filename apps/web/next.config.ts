@@ -7,6 +7,8 @@ const config: NextConfig = {
   output: 'standalone',
   outputFileTracingRoot: fileURLToPath(new URL('../../', import.meta.url)),
   serverExternalPackages: ['pg'],
+  // The api's contract and database client, shared as TypeScript sources (apps/api/package.json exports).
+  transpilePackages: ['@todo-chatbot/api'],
   // next/image is not used: keep the image optimiser's native libraries out of the server bundle.
   images: { unoptimized: true },
   outputFileTracingExcludes: { '*': ['node_modules/sharp/**', 'node_modules/@img/**'] },

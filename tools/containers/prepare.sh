@@ -59,7 +59,7 @@ secret=()
 [ -f /etc/ssl/certs/ca-certificates.crt ] && secret=(--secret "id=ca,src=/etc/ssl/certs/ca-certificates.crt")
 for app in api web; do
   echo "Building todo-chatbot-$app:test."
-  DOCKER_BUILDKIT=1 "$DOCKER" build -q -f "$ROOT/apps/$app/Dockerfile" --build-arg "NODE_IMAGE=$NODE_IMAGE" \
+  DOCKER_BUILDKIT=1 "$DOCKER" build -q --target "$app" --build-arg "NODE_IMAGE=$NODE_IMAGE" \
     --build-arg "GIT_SHA=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" \
     "${secret[@]}" -t "todo-chatbot-$app:test" "$ROOT" >/dev/null
 done

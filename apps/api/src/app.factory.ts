@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type RuntimeConfig } from './app.module.js';
-import { migrateUnderLock } from './database/migrate.js';
+import { migrateUnderLock } from './database/migrate-under-lock.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { jsonOnly } from './common/json-only.js';
 import { requestIdMiddleware } from './common/request-context.js';

@@ -3,6 +3,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
+import { Clock } from './common/clock.js';
 import { APP_CONFIG, type AppConfig } from './common/config.js';
 import { newRequestId, type RequestWithId } from './common/request-context.js';
 import { ormConfig } from './database/orm.config.js';
@@ -19,7 +20,11 @@ export interface RuntimeConfig extends AppConfig {
 @Module({})
 class ConfigModule {
   static register(config: RuntimeConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock],
+      exports: [APP_CONFIG, Clock],
+    };
   }
 }
 
@@ -39,6 +44,15 @@ export class AppModule {
             customProps: (request) => ({ client_ip: (request as RequestWithId).ip }),
             // Probes and scrapes every few seconds would drown the useful lines.
             autoLogging: { ignore: (request) => ['/health', '/ready', '/metrics'].includes(request.url ?? '') },
+            // One short line per request: its id, method, path and status, not every header of both sides.
+            serializers: {
+              req: (request: { id: unknown; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),

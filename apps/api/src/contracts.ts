@@ -1,8 +1,41 @@
 /**
- * The api's JSON contract: types (the web app imports these, erased at build time) and the input limits
- * as values, so each shape and each limit is defined once, here in the api. The REST DTOs, the MCP tool
- * schemas and the web's forms all use LIMITS. This module imports nothing at run time.
+ * The contract between the api and the web app, defined once, here: the JSON shapes (types, erased at
+ * build time) and the values both sides use (input limits, routes, SSE event names, the api's port, the
+ * JWKS path). The REST DTOs, the MCP tool schemas and the web's forms all use LIMITS. This module imports
+ * nothing at run time, so the web bundles it into the browser as well.
  */
+import type { ToolCallRecord } from './mcp/tool-call-record.js';
+import type { ChatResponse } from './chat/chat.view.js';
+
+/** The api's port unless PORT says otherwise (the image, `npm start`). */
+export const API_PORT = 8000;
+
+/** Where the web app publishes the keys of the JWTs it signs (better-auth's JWT plugin). */
+export const JWKS_PATH = '/api/auth/jwks';
+
+/** The roots of the api's routes (`/api/<root>/…`) a browser reaches through the web's proxy, and no others. */
+export const BROWSER_ROUTE_ROOTS = ['tasks', 'reminders', 'chat', 'conversations'] as const;
+export type BrowserRouteRoot = (typeof BROWSER_ROUTE_ROOTS)[number];
+
+/** The path of a browser route as a Nest controller or handler names it: `api/<root>[/<rest>]`. */
+export const browserRoute = (root: BrowserRouteRoot, rest?: string): string =>
+  rest ? `api/${root}/${rest}` : `api/${root}`;
+
+/** The events of POST /api/chat/stream: tool_call and delta while the turn runs, then done or error. */
+export const CHAT_STREAM_EVENTS = { toolCall: 'tool_call', delta: 'delta', done: 'done', error: 'error' } as const;
+export type ChatStreamEvent = (typeof CHAT_STREAM_EVENTS)[keyof typeof CHAT_STREAM_EVENTS];
+
+/** The data (JSON) each event of the chat stream carries. */
+export interface ChatStreamEventData {
+  tool_call: ToolCallRecord;
+  delta: { text: string };
+  done: ChatResponse;
+  /** The sentence and request id a plain request would have answered with. */
+  error: { status: number; message: string; request_id: string };
+}
+
+export const MESSAGE_ROLES = ['user', 'assistant'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
 
 /** Input limits (characters unless named otherwise). */
 export const LIMITS = {
@@ -38,5 +71,7 @@ export type {
   ReminderAckRequest,
   ReminderAckResponse,
 } from './tasks/task.schemas.js';
-export type { ToolCallRecord, ToolName } from './mcp/tool-contract.js';
-export type { ChatResponse, ConversationView, MessageView } from './chat/chat.views.js';
+export type { ToolCallRecord };
+export type { ToolName } from './mcp/tool-contract.js';
+export type { ChatResponse, ConversationView, MessageView } from './chat/chat.view.js';
+export type { ChatRequest } from './chat/chat.schemas.js';

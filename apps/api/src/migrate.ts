@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ConfigError, loadDatabaseUrl } from './common/config.js';
-import { migrateUnderLock } from './database/migrate.js';
+import { loadDatabaseUrl } from './common/config.js';
+import { ConfigError } from './common/config-error.js';
+import { migrateUnderLock } from './database/migrate-under-lock.js';
 import { ormConfig } from './database/orm.config.js';
 
 /** `npm run migrate`: applies pending migrations and exits (the Helm pre-install/pre-upgrade Job). */

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { ChatResponse, MessageView } from '../src/chat/chat.views.js';
-import { TOOL_NAMES, type ToolCallRecord } from '../src/mcp/tool-contract.js';
+import type { ChatResponse, MessageView } from '../src/chat/chat.view.js';
+import type { ToolCallRecord } from '../src/mcp/tool-call-record.js';
+import { TOOL_NAMES } from '../src/mcp/tool-contract.js';
 import type { TaskView } from '../src/tasks/task.view.js';
 import { freePort } from '../src/common/free-port.js';
 import { useApi, type TestUser } from './support/harness.js';
@@ -22,7 +23,7 @@ const script: MockScript = (request) => {
   const last = request.messages.at(-1)!;
   const text = textOf(last.content);
   const complete = last.role === 'user' ? /^complete task (\d+)$/i.exec(text) : null;
-  if (complete) return { toolCalls: [{ name: 'complete_task', arguments: { task_id: Number(complete[1]) } }] };
+  if (complete) return { toolCalls: [{ name: 'complete_task', arguments: { number: Number(complete[1]) } }] };
   if (last.role === 'user' && !/^add\b/i.test(text)) return { content: `You said: ${text}` };
   return addTaskScript(request);
 };
@@ -86,7 +87,7 @@ async function chatStream(user: TestUser, message: string): Promise<SseEvent[]> 
 }
 
 describe('chat through the @openai/agents engine', () => {
-  test('the model is offered the five task tools, none of which takes a user id', async () => {
+  test('the model is offered the seven task tools, none of which takes a user id', async () => {
     const user = await h.newUser();
     const message = `hello ${randomUUID()}`;
     const response = await chat(user, message).expect(200);
@@ -111,13 +112,14 @@ describe('chat through the @openai/agents engine', () => {
 
     const tasks = (await h.get(user, '/api/tasks').expect(200)).body as TaskView[];
     expect(tasks.map((task) => task.title)).toEqual([title]);
-    const taskId = tasks[0]!.id;
-    expect(response.body.response).toBe(`Done: "${title}" is task ${taskId}.`);
+    const { id, number } = tasks[0]!;
+    expect(number).toBe(1);
+    expect(response.body.response).toBe(`Done: "${title}" is task ${number}.`);
     expect(tool_calls).toEqual([
       {
         name: 'add_task',
         arguments: { title },
-        result: expect.objectContaining({ task_id: taskId, status: 'created', title }),
+        result: { status: 'created', task: expect.objectContaining({ id, number, title }) },
         is_error: false,
       },
     ]);
@@ -133,7 +135,7 @@ describe('chat through the @openai/agents engine', () => {
     const [first, second] = requestsFor(mock.requests, message);
     const toolMessage = second!.messages.at(-1)!;
     expect(toolMessage.role).toBe('tool');
-    expect(JSON.parse(textOf(toolMessage.content))).toMatchObject({ task_id: taskId, title });
+    expect(JSON.parse(textOf(toolMessage.content))).toMatchObject({ task: { number, title } });
     expect(second!.messages.at(-2)!.tool_calls!.map((call) => call.function.name)).toEqual(['add_task']);
     expect(dialogue(first!)).toEqual([{ role: 'user', text: message }]);
   });
@@ -145,19 +147,19 @@ describe('chat through the @openai/agents engine', () => {
     const body = response.body as ChatResponse;
     const error: ToolCallRecord = {
       name: 'complete_task',
-      arguments: { task_id: 999999999 },
-      result: 'task 999999999 not found',
+      arguments: { number: 999999999 },
+      result: 'You have no task 999999999.',
       is_error: true,
     };
     expect(body.tool_calls).toEqual([error]);
-    expect(body.response).toBe('That did not work: task 999999999 not found');
+    expect(body.response).toBe('That did not work: You have no task 999999999.');
     expect((await storedMessages(user, body.conversation_id))[1]!.tool_calls).toEqual([error]);
 
     const toolResults = requestsFor(mock.requests, message)
       .flatMap((request) => request.messages)
       .filter((m) => m.role === 'tool')
       .map((m) => textOf(m.content));
-    expect(toolResults).toContain('task 999999999 not found');
+    expect(toolResults).toContain('You have no task 999999999.');
   });
 
   test('a later turn sends the earlier user and assistant messages to the model', async () => {
@@ -199,11 +201,16 @@ describe('chat through the @openai/agents engine', () => {
     expect(names.filter((name) => name === 'delta').length).toBeGreaterThan(1);
     const done = events.at(-1)!.data as ChatResponse;
     const toolCall = events[0]!.data as ToolCallRecord;
-    expect(toolCall).toMatchObject({ name: 'add_task', arguments: { title }, result: { title }, is_error: false });
+    expect(toolCall).toMatchObject({
+      name: 'add_task',
+      arguments: { title },
+      result: { status: 'created', task: { number: 1, title } },
+      is_error: false,
+    });
     expect(done.tool_calls).toEqual([toolCall]);
     const deltas = events.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text);
     expect(deltas.join('')).toBe(done.response);
-    expect(done.response).toBe(`Done: "${title}" is task ${(toolCall.result as { task_id: number }).task_id}.`);
+    expect(done.response).toBe(`Done: "${title}" is task ${(toolCall.result as { task: TaskView }).task.number}.`);
 
     const stored = (await storedMessages(user, done.conversation_id))[1]!;
     expect({ content: stored.content, tool_calls: stored.tool_calls }).toEqual({
@@ -212,6 +219,20 @@ describe('chat through the @openai/agents engine', () => {
     });
     const requests = requestsFor(mock.requests, message);
     expect(requests.map((request) => request.stream)).toEqual([true, true]);
+  });
+
+  test('"complete task 1" completes the speaker\'s task 1, not another user\'s', async () => {
+    const alice = await h.newUser();
+    const bob = await h.newUser();
+    for (const user of [alice, bob]) await h.post(user, '/api/tasks', { title: 'buy milk' }).expect(201);
+    const reply = (await chat(bob, 'complete task 1').expect(200)).body as ChatResponse;
+    expect(reply.tool_calls).toEqual([
+      expect.objectContaining({ name: 'complete_task', arguments: { number: 1 }, is_error: false }),
+    ]);
+    const completedOf = async (user: TestUser) =>
+      ((await h.get(user, '/api/tasks').expect(200)).body as TaskView[]).map((task) => task.completed);
+    expect(await completedOf(bob)).toEqual([true]);
+    expect(await completedOf(alice)).toEqual([false]);
   });
 
   test('the model never sees the user id', async () => {

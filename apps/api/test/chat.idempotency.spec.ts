@@ -71,7 +71,7 @@ describe('stateless chat with idempotent retries', () => {
       expect(messages[i + 1]!.role).toBe('assistant');
     }
     const tasks = (await h.get(user, '/api/tasks?sort_by=title').expect(200)).body as { title: string }[];
-    expect(tasks.map((task) => task.title)).toEqual(titles.map((title) => `Call ${title}`));
+    expect(tasks.map((task) => task.title)).toEqual(titles.map((title) => `call ${title}`));
   });
 
   test('conversations are listed newest first and resume with their history', async () => {

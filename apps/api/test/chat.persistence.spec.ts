@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { MessageView } from '../src/chat/chat.views.js';
+import type { MessageView } from '../src/chat/chat.view.js';
 import type { TaskView } from '../src/tasks/task.view.js';
 import { conversation } from './support/chat.js';
 import { failInsertsContaining } from './support/failures.js';

@@ -44,7 +44,7 @@ describe('per-user chat rate limit (CHAT_RATE_LIMIT_PER_MINUTE)', () => {
     const titles = ((await h.get(user, '/api/tasks').expect(200)).body as { title: string }[])
       .map((task) => task.title)
       .sort();
-    expect(titles).toEqual(['Buy bread', 'Buy milk']);
+    expect(titles).toEqual(['buy bread', 'buy milk']);
   });
 
   test('one user reaching the limit does not limit another', async () => {

@@ -28,7 +28,7 @@ import {
   type EmbeddedPostgres,
 } from '../src/database/embedded-postgres.js';
 import { hydrateSymlinks, postgresBinaries } from '../src/database/postgres-binaries.js';
-import { isAlive, postmasterPid, processTree, signalAll, waitUntilGone } from './support/os-processes.js';
+import { isAlive, postmasterPid, processTree, signalAll, waitUntilGone } from '@todo-chatbot/testing/os-processes';
 
 /** The built module, for a second process that owns a server (as `npm start` does). */
 const BUILT_EMBEDDED = fileURLToPath(new URL('../dist/database/embedded-postgres.js', import.meta.url));

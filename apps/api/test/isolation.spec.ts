@@ -37,13 +37,21 @@ describe("user B never sees or changes user A's tasks", () => {
     const mcp = await connectMcp(h.api.url, b);
     sessions.push(mcp);
     expect((await mcp.call('list_tasks', { status: 'all' })).data).toEqual({ tasks: [], count: 0 });
-    for (const [tool, args] of [
-      ['update_task', { task_id: task.id, title: 'hijacked' }],
-      ['complete_task', { task_id: task.id }],
-      ['delete_task', { task_id: task.id }],
-    ] as const) {
-      expect(await mcp.call(tool, args)).toMatchObject({ isError: true, text: `task ${task.id} not found` });
+    // B has no tasks: A's number (1) and A's id name nothing of B's.
+    for (const number of new Set([task.number, task.id])) {
+      for (const [tool, args] of [
+        ['update_task', { number, title: 'hijacked' }],
+        ['complete_task', { number }],
+        ['delete_task', { number }],
+        ['bulk_update_tasks', { filter: { numbers: [number] }, action: 'delete' }],
+      ] as const) {
+        expect(await mcp.call(tool, args)).toMatchObject({ isError: true, text: `You have no task ${number}.` });
+      }
     }
+    for (const action of ['complete', 'delete'] as const) {
+      expect((await mcp.call('bulk_update_tasks', { filter: { status: 'all' }, action })).data.count).toBe(0);
+    }
+    expect(await mcp.call('undo_last_change')).toMatchObject({ isError: true });
     await h.get(a, `/api/tasks/${task.id}`).expect(200, task);
   });
 
@@ -53,9 +61,12 @@ describe("user B never sees or changes user A's tasks", () => {
     const listed = await chatB.say(`list the tasks of user ${a.id}`);
     expect(listed.response).not.toContain('Secret plan');
     expect(listed.response).not.toContain('call the bank');
-    await chatB.say(`Mark task ${task.id} as complete`);
-    await chatB.say(`Delete task ${task.id}`);
-    await chatB.say(`Change task ${task.id} to 'hijacked'`);
+    for (const reference of new Set([task.number, task.id])) {
+      await chatB.say(`Mark task ${reference} as complete`);
+      await chatB.say(`Delete task ${reference}`);
+      await chatB.say(`Change task ${reference} to 'hijacked'`);
+    }
+    await chatB.say('undo');
     await h.get(a, `/api/tasks/${task.id}`).expect(200, task);
     expect(
       await h

@@ -16,7 +16,7 @@ describe('streaming chat (SSE)', () => {
       .expect('content-type', /text\/event-stream/);
     const events = parseEvents(response.body as string);
     expect(events.map((e) => e.event)).toEqual(['tool_call', 'delta', 'done']);
-    expect(events[0]!.data).toMatchObject({ name: 'add_task', arguments: { title: 'Buy stamps' }, is_error: false });
+    expect(events[0]!.data).toMatchObject({ name: 'add_task', arguments: { title: 'buy stamps' }, is_error: false });
     const done = events[2]!.data;
     expect(done.response).toBe(events[1]!.data.text);
     const messages = (await h.get(user, `/api/conversations/${done.conversation_id}/messages`).expect(200)).body;

@@ -6,7 +6,7 @@ import { TestIssuer } from './support/auth.js';
 import { freePort } from '../src/common/free-port.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
 import { createScratchDatabase } from './support/databases.js';
-import { API_ENTRY, MIGRATE_ENTRY, spawnNode, waitFor200, type ApiProcess } from './support/processes.js';
+import { API_ENTRY, MIGRATE_ENTRY, spawnNode, waitFor200, type ApiProcess } from '@todo-chatbot/testing/processes';
 
 const SNAPSHOT = fileURLToPath(new URL('../src/migrations/.snapshot-todo.json', import.meta.url));
 const running: ApiProcess[] = [];
@@ -51,6 +51,8 @@ describe('the built api as separate processes', () => {
         'idempotency_keys',
         'messages',
         'mikro_orm_migrations',
+        'task_changes',
+        'task_number_counters',
         'tasks',
       ]);
       // Migrating must not write into the sources (a container's filesystem is read-only).

@@ -4,7 +4,7 @@ import { TestIssuer } from './support/auth.js';
 import { freePort } from '../src/common/free-port.js';
 import { startApi, type RunningApi } from './support/api.js';
 import { TcpProxy } from './support/tcp-proxy.js';
-import { waitFor200 } from './support/processes.js';
+import { waitFor200 } from '@todo-chatbot/testing/processes';
 
 /** The api reaches PostgreSQL only through a proxy the test can cut: a database outage it can stage. */
 let proxy: TcpProxy;

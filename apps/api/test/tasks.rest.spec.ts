@@ -12,7 +12,13 @@ describe('tasks over REST', () => {
       .post(user, '/api/tasks', { title: 'Buy milk', priority: 'high', tags: ['Home', '#errands'] })
       .expect(201);
     const task = created.body as TaskView;
-    expect(task).toMatchObject({ title: 'Buy milk', priority: 'high', tags: ['home', 'errands'], completed: false });
+    expect(task).toMatchObject({
+      number: 1,
+      title: 'Buy milk',
+      priority: 'high',
+      tags: ['home', 'errands'],
+      completed: false,
+    });
 
     await h.get(user, `/api/tasks/${task.id}`).expect(200, task);
     const listed = await h.get(user, '/api/tasks').expect(200);
@@ -22,6 +28,14 @@ describe('tasks over REST', () => {
       .patch(user, `/api/tasks/${task.id}`, { title: 'Buy oat milk', description: '2 litres' })
       .expect(200);
     expect(updated.body.task).toMatchObject({ title: 'Buy oat milk', description: '2 litres' });
+    const retagged = await h
+      .patch(user, `/api/tasks/${task.id}`, { add_tags: ['dairy', 'home'], remove_tags: ['errands'] })
+      .expect(200);
+    expect(retagged.body.task).toMatchObject({ id: task.id, number: 1, tags: ['home', 'dairy'] });
+    const tooMany = Array.from({ length: 20 }, (_, index) => `tag${index}`);
+    await h
+      .patch(user, `/api/tasks/${task.id}`, { add_tags: tooMany })
+      .expect(400, { statusCode: 400, error: 'Bad Request', message: 'A task can have at most 20 tags.' });
 
     const done = await h.post(user, `/api/tasks/${task.id}/complete`).expect(200);
     expect(done.body.task.completed).toBe(true);

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { loadConfig } from '../src/common/config.js';
 import { freePort } from '../src/common/free-port.js';
 import { TestIssuer } from './support/auth.js';
-import { API_ENTRY, spawnNode, waitFor200, type ApiProcess } from './support/processes.js';
+import { API_ENTRY, spawnNode, waitFor200, type ApiProcess } from '@todo-chatbot/testing/processes';
 
 const running: ApiProcess[] = [];
 afterAll(() => {

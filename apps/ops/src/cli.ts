@@ -3,8 +3,9 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { llmSettingsFrom } from '@todo-chatbot/api/llm-settings';
 import { ClusterUnreachableError, connect, readHealth, readUsage } from './cluster.js';
-import { explain, modelFrom, NO_MODEL } from './explain.js';
+import { explain, NO_MODEL } from './explain.js';
 import { assessHealth } from './health.js';
 import { recommend } from './recommend.js';
 import { renderHealth, renderRecommend } from './render.js';
@@ -89,7 +90,8 @@ async function report(options: Options): Promise<{ data: { exitCode: 0 | 1; reas
 }
 
 async function explanation(data: unknown, env: NodeJS.ProcessEnv): Promise<string> {
-  const settings = modelFrom(env);
+  // The api's own variables and default model.
+  const settings = llmSettingsFrom(env);
   if (!settings) return NO_MODEL;
   try {
     return await explain(data, settings);

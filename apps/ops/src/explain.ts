@@ -1,27 +1,14 @@
 /** `--explain`: a short summary of a report from an @openai/agents agent, when a model is configured. */
-export interface ModelSettings {
-  apiKey?: string;
-  baseUrl?: string;
-  model: string;
-}
+import type { LlmSettings } from '@todo-chatbot/api/llm-settings';
 
 export const NO_MODEL = 'no model configured (set OPENAI_API_KEY or LLM_BASE_URL) — skipping the explanation';
-
-/** Same variables as apps/api; an empty variable counts as unset, as it does for a shell. */
-export function modelFrom(env: NodeJS.ProcessEnv): ModelSettings | null {
-  const value = (name: string) => env[name] || undefined;
-  const apiKey = value('OPENAI_API_KEY');
-  const baseUrl = value('LLM_BASE_URL');
-  if (!apiKey && !baseUrl) return null;
-  return { apiKey, baseUrl, model: value('LLM_MODEL') ?? 'gpt-4.1-mini' };
-}
 
 const INSTRUCTIONS =
   'You are a Kubernetes SRE. Given a JSON report about one namespace, explain in at most 6 short sentences ' +
   'what is wrong (or that nothing is), the likely cause, and the next kubectl command to run. ' +
   'Use only facts from the report.';
 
-export async function explain(report: unknown, settings: ModelSettings): Promise<string> {
+export async function explain(report: unknown, settings: LlmSettings): Promise<string> {
   // Loaded only when asked for, so plain health checks start fast.
   const { Agent, OpenAIChatCompletionsModel, run, setTracingDisabled } = await import('@openai/agents');
   const { default: OpenAI } = await import('openai');

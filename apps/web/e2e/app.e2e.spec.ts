@@ -1,82 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../test/support/browser.js';
-import { startStack, type Stack } from '../test/support/stack.js';
+import { describe, expect, test } from '@jest/globals';
+import { send, signUp } from './support/actions.js';
+import { ARTIFACTS, PASSWORD, uniqueEmail, browserSuite } from './support/browser-suite.js';
 
-/** Screenshots of every run land here (a CI artifact); docs/ keeps one of each for the README. */
-const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
-const PASSWORD = 'correct-horse-battery';
-
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // The browser stands behind a local proxy: each visitor's X-Forwarded-For is believed.
-  [stack, browser] = await Promise.all([startStack({ TRUSTED_PROXIES: '127.0.0.1,::1' }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-let visitors = 0;
-/** What the browser reported against the CSP (or any page error) during the current test. */
-let violations: string[] = [];
-
-afterEach(() => {
-  const seen = violations;
-  violations = [];
-  expect(seen).toEqual([]);
-});
-
-/**
- * A browser of its own for each visitor, coming from an address of its own: better-auth limits sign-ups
- * and sign-ins per client address, and these visitors are different people.
- */
-async function newPage(width = 1280, height = 800): Promise<{ context: BrowserContext; page: Page }> {
-  visitors += 1;
-  const context = await browser.newContext({
-    viewport: { width, height },
-    timezoneId: 'UTC',
-    locale: 'en-GB',
-    extraHTTPHeaders: { 'x-forwarded-for': `203.0.113.${visitors}` },
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
-      violations.push(message.text());
-  });
-  page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
-  return { context, page };
-}
-
-async function signUp(page: Page, email: string): Promise<void> {
-  await page.goto(`${stack.webUrl}/sign-up`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL(/\/chat/);
-}
-
-async function send(page: Page, message: string): Promise<void> {
-  await page.getByRole('textbox', { name: /message/i }).fill(message);
-  await page.getByRole('button', { name: 'Send' }).click();
-}
-
-const uniqueEmail = (who: string) => `${who}-${Date.now()}@example.test`;
+const suite = browserSuite();
 
 describe('in a real browser against the real servers', () => {
   test('sign up, add a task by chat, see it in the task view, complete it, and resume the chat after a reload', async () => {
-    const { context, page } = await newPage();
-    await signUp(page, uniqueEmail('alice'));
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('alice'));
 
     await page.getByText('Offline mode').waitFor();
     await send(page, 'add a task to buy milk tomorrow with high priority');
-    const reply = page.getByText(/Added task \d+: "Buy milk"/);
+    const reply = page.getByText(/Added #\d+ buy milk — high — due/);
     await reply.waitFor();
     await page
       .getByText(/add_task/)
@@ -112,20 +47,20 @@ describe('in a real browser against the real servers', () => {
     await page.goto(conversationUrl);
     const history = page.getByRole('list', { name: 'Chat history' });
     await history.getByText('add a task to buy milk tomorrow with high priority').waitFor();
-    await history.getByText(/Added task \d+: "Buy milk"/).waitFor();
+    await history.getByText(/Added #\d+ buy milk — high — due/).waitFor();
     await context.close();
   });
 
   test("a second user sees none of the first user's tasks", async () => {
-    const first = await newPage();
-    await signUp(first.page, uniqueEmail('carol'));
+    const first = await suite.newPage();
+    await signUp(first.page, suite.webUrl, uniqueEmail('carol'));
     await send(first.page, 'add a task to file the secret report');
-    await first.page.getByText(/Added task \d+/).waitFor();
+    await first.page.getByText(/Added #\d+ file the secret report/).waitFor();
     await first.context.close();
 
-    const second = await newPage();
-    await signUp(second.page, uniqueEmail('bob'));
-    await second.page.goto(`${stack.webUrl}/tasks`);
+    const second = await suite.newPage();
+    await signUp(second.page, suite.webUrl, uniqueEmail('bob'));
+    await second.page.goto(`${suite.webUrl}/tasks`);
     await second.page.getByText(/no tasks/i).waitFor();
     expect(await second.page.locator('[data-testid="task-row"]').count()).toBe(0);
     expect(await second.page.content()).not.toContain('secret report');
@@ -133,11 +68,11 @@ describe('in a real browser against the real servers', () => {
   });
 
   test('a wrong password shows an error and keeps the user on the sign-in page', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await suite.newPage();
     const email = uniqueEmail('dave');
-    await signUp(page, email);
+    await signUp(page, suite.webUrl, email);
     await context.clearCookies();
-    await page.goto(`${stack.webUrl}/sign-in`);
+    await page.goto(`${suite.webUrl}/sign-in`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -151,12 +86,12 @@ describe('in a real browser against the real servers', () => {
   });
 
   test('signed-out visitors are sent to sign in, and the layout fits a 375 px screen', async () => {
-    const { context, page } = await newPage(375, 740);
-    await page.goto(`${stack.webUrl}/tasks`);
+    const { context, page } = await suite.newPage({ width: 375, height: 740 });
+    await page.goto(`${suite.webUrl}/tasks`);
     await page.waitForURL(/\/sign-in/);
-    await signUp(page, uniqueEmail('erin'));
+    await signUp(page, suite.webUrl, uniqueEmail('erin'));
     for (const path of ['/chat', '/tasks']) {
-      await page.goto(`${stack.webUrl}${path}`);
+      await page.goto(`${suite.webUrl}${path}`);
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
@@ -165,10 +100,10 @@ describe('in a real browser against the real servers', () => {
   });
 
   test('every page is served with a CSP whose nonce is fresh per request and on every script, and the security headers', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await suite.newPage();
     const nonces: string[] = [];
     for (let visit = 0; visit < 2; visit += 1) {
-      const response = (await page.goto(`${stack.webUrl}/sign-in`))!;
+      const response = (await page.goto(`${suite.webUrl}/sign-in`))!;
       const headers = response.headers();
       const csp = headers['content-security-policy'] ?? '';
       const nonce = /script-src 'self' 'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
@@ -197,42 +132,44 @@ describe('in a real browser against the real servers', () => {
     // The page works under its CSP: the form is interactive (hydrated), and no violation was reported (afterEach).
     await page.getByRole('link', { name: 'Create one' }).click();
     await page.waitForURL(/\/sign-up/);
-    const api = await page.request.get(`${stack.webUrl}/api/health`);
+    const api = await page.request.get(`${suite.webUrl}/api/health`);
     expect(api.headers()['x-content-type-options']).toBe('nosniff');
     await context.close();
   });
 
   test('sign-in never sends the user to another site (next=/%5Cevil.example)', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await suite.newPage();
     // Were the app to go there, the browser would show this page instead of failing on DNS.
     await context.route(
       (url) => url.hostname === 'evil.example',
       (route) => route.fulfill({ contentType: 'text/html', body: '<h1>evil</h1>' }),
     );
     const email = uniqueEmail('frank');
-    await signUp(page, email);
+    await signUp(page, suite.webUrl, email);
     await context.clearCookies();
-    await page.goto(`${stack.webUrl}/sign-in?next=/%5Cevil.example`);
+    await page.goto(`${suite.webUrl}/sign-in?next=/%5Cevil.example`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    expect(new URL(page.url()).origin).toBe(stack.webUrl);
+    expect(new URL(page.url()).origin).toBe(suite.webUrl);
     await page.getByRole('textbox', { name: /message/i }).waitFor();
     await context.close();
   });
 
   test('a due reminder is shown once as a toast and then acknowledged; the api no longer returns it', async () => {
-    const { context, page } = await newPage();
-    await signUp(page, uniqueEmail('gina'));
-    const created = await page.request.post(`${stack.webUrl}/api/tasks`, {
-      headers: { origin: stack.webUrl },
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('gina'));
+    // Made while no app page is open: the chat page polling meanwhile would show and acknowledge it there.
+    await page.goto('about:blank');
+    const created = await page.request.post(`${suite.webUrl}/api/tasks`, {
+      headers: { origin: suite.webUrl },
       data: { title: 'Water the plants', remind_at: new Date(Date.now() - 60_000).toISOString() },
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: number };
     const acknowledged = page.waitForResponse((response) => response.url().endsWith('/api/reminders/ack'));
-    await page.goto(`${stack.webUrl}/tasks`);
+    await page.goto(`${suite.webUrl}/tasks`);
     await page.getByRole('status').filter({ hasText: 'Reminder: Water the plants' }).waitFor();
     const ack = await acknowledged;
     expect({ sent: ack.request().postDataJSON(), ok: ack.ok(), answer: await ack.json() }).toEqual({
@@ -240,16 +177,17 @@ describe('in a real browser against the real servers', () => {
       ok: true,
       answer: { acknowledged: 1 },
     });
-    const due = await page.request.get(`${stack.webUrl}/api/reminders/due`);
+    const due = await page.request.get(`${suite.webUrl}/api/reminders/due`);
     expect(await due.json()).toEqual([]);
     await context.close();
   });
 
   test("a refused task shows the api's sentence with the request id to quote", async () => {
-    const { context, page } = await newPage();
-    await signUp(page, uniqueEmail('hank'));
-    await page.goto(`${stack.webUrl}/tasks`);
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('hank'));
+    await page.goto(`${suite.webUrl}/tasks`);
     await page.getByPlaceholder('What needs doing?').fill('Tag it too long');
+    await page.getByRole('button', { name: 'More options' }).click();
     await page.getByLabel('Tags').fill('t'.repeat(60));
     const refused = page.waitForResponse(
       (response) => response.url().endsWith('/api/tasks') && response.request().method() === 'POST',

@@ -1,5 +1,5 @@
 import { migrateAuthTables } from './lib/auth-migrations';
-import { ConfigError } from './lib/env';
+import { ConfigError } from '@todo-chatbot/api/config-error';
 
 // Migrate better-auth's tables before serving; missing configuration is one sentence and exit 1,
 // so the pod fails visibly.

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { pageCsp } from '@/lib/security-headers';
 
 /** Pages that need a session send a signed-out visitor to sign in (the api checks the JWT itself). */
-const PROTECTED = /^\/(?:chat|tasks)?(?:\/|$)/;
+const PROTECTED = /^\/(?:chat|tasks)(?:\/|$)/;
 
 /**
  * Every page: a CSP with a fresh nonce (Next.js reads it from the request's CSP header and puts it on
@@ -13,11 +13,15 @@ export function proxy(request: NextRequest): NextResponse {
   const https = (process.env.BETTER_AUTH_URL ?? '').startsWith('https:');
   const nonce = btoa(crypto.randomUUID());
   const csp = pageCsp(nonce, https);
+  const signedIn = Boolean(getSessionCookie(request));
   let response: NextResponse;
-  if (PROTECTED.test(request.nextUrl.pathname) && !getSessionCookie(request)) {
+  if (PROTECTED.test(request.nextUrl.pathname) && !signedIn) {
     const signIn = new URL('/sign-in', request.url);
     signIn.searchParams.set('next', request.nextUrl.pathname);
     response = NextResponse.redirect(signIn);
+  } else if (request.nextUrl.pathname === '/' && signedIn) {
+    // The landing page is for visitors; the signed-in go straight to the app.
+    response = NextResponse.redirect(new URL('/chat', request.url));
   } else {
     const headers = new Headers(request.headers);
     headers.set('content-security-policy', csp);

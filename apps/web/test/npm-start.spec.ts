@@ -5,11 +5,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from '../../api/src/common/free-port.js';
-import { clusterHome } from '../../api/src/database/embedded-postgres.js';
-import { isAlive, processTree, signalAll, waitUntilGone } from '../../api/test/support/os-processes.js';
-import { PGLITE_FIXTURE, restorePgliteFixture } from '../../api/test/support/pglite-fixture.js';
-import { spawnNode } from '../../api/test/support/processes.js';
+import { clusterHome } from '@todo-chatbot/api/embedded-postgres';
+import { freePort } from '@todo-chatbot/api/free-port';
+import { isAlive, processTree, signalAll, waitUntilGone } from '@todo-chatbot/testing/os-processes';
+import { spawnNode } from '@todo-chatbot/testing/processes';
+import { PGLITE_FIXTURE, restorePgliteFixture } from './support/pglite-fixture.js';
 import { call, npmStart, signIn, signUp, START_SCRIPT, type StartedApp, type Visitor } from './support/npm-start.js';
 
 /**

@@ -66,10 +66,10 @@ describe('docker compose up --wait', () => {
     });
     expect(chat.status).toBe(200);
     const reply = (await chat.json()) as { response: string; tool_calls: { name: string }[] };
-    expect(reply.response).toMatch(/Added task \d+: "Ship the containers"/);
+    expect(reply.response).toMatch(/^Added \*\*#1\*\* ship the containers\b/);
     expect(reply.tool_calls.map((call) => call.name)).toEqual(['add_task']);
     const tasks = (await (await fetch(`${webUrl}/api/tasks`, { headers: { cookie } })).json()) as { title: string }[];
-    expect(tasks.map((task) => task.title)).toEqual(['Ship the containers']);
+    expect(tasks.map((task) => task.title)).toEqual(['ship the containers']);
   });
 });
 
@@ -89,7 +89,7 @@ describe("the cluster e2e's smoke client (tools/delivery/src/smoke.cli.ts) again
       ]);
     try {
       expect((await smoke()).stdout).toMatch(
-        /^ok {3}signed up .*\nok {3}chat turn answered: Added task \d+: .*\nok {3}task listed: /,
+        /^ok {3}signed up .*\nok {3}chat turn answered: Added \*\*#\d+\*\* .*\nok {3}task listed: /,
       );
       await docker('restart', `${PROJECT}-api-1`, `${PROJECT}-api-2`);
       // The web's readiness is the api answering (the images' own health check runs only every 30 s).

@@ -6,8 +6,8 @@
  */
 import type { K8sObject } from './chart.js';
 
-/** gitops-engine's kind order (sync_tasks.go); unknown kinds come last. */
-export const ARGO_KIND_ORDER = [
+/** The kinds both orders share, in the order both keep (gitops-engine took Helm's and left four out). */
+const SHARED_KIND_ORDER = [
   'Namespace',
   'NetworkPolicy',
   'ResourceQuota',
@@ -40,45 +40,15 @@ export const ARGO_KIND_ORDER = [
   'StatefulSet',
   'Job',
   'CronJob',
-  'Ingress',
-  'APIService',
 ] as const;
+
+/** gitops-engine's kind order (sync_tasks.go); unknown kinds come last. */
+export const ARGO_KIND_ORDER = [...SHARED_KIND_ORDER, 'Ingress', 'APIService'] as const;
 
 /** Helm's InstallOrder (releaseutil/kind_sorter.go); unknown kinds come last. */
 export const HELM_KIND_ORDER = [
   'PriorityClass',
-  'Namespace',
-  'NetworkPolicy',
-  'ResourceQuota',
-  'LimitRange',
-  'PodSecurityPolicy',
-  'PodDisruptionBudget',
-  'ServiceAccount',
-  'Secret',
-  'SecretList',
-  'ConfigMap',
-  'StorageClass',
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'CustomResourceDefinition',
-  'ClusterRole',
-  'ClusterRoleList',
-  'ClusterRoleBinding',
-  'ClusterRoleBindingList',
-  'Role',
-  'RoleList',
-  'RoleBinding',
-  'RoleBindingList',
-  'Service',
-  'DaemonSet',
-  'Pod',
-  'ReplicationController',
-  'ReplicaSet',
-  'Deployment',
-  'HorizontalPodAutoscaler',
-  'StatefulSet',
-  'Job',
-  'CronJob',
+  ...SHARED_KIND_ORDER,
   'IngressClass',
   'Ingress',
   'APIService',

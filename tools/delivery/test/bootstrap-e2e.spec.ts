@@ -38,7 +38,7 @@ esac`,
 case "$*" in
   "run -d"*) echo 0123456789ab ;;
   inspect*) echo 172.18.0.9 ;;
-  build*) context=""; for arg in "$@"; do context="$arg"; done; [ -f "$context/apps/api/Dockerfile" ] ;;
+  build*) context=""; for arg in "$@"; do context="$arg"; done; [ -f "$context/Dockerfile" ] ;;
 esac`,
   kubectl: String.raw`
 state() { # what a cluster following the served repository reports for chatbot-dev

@@ -26,8 +26,7 @@ const COPIED = [
   'tools/delivery',
   'renovate.json',
   'compose.yaml',
-  'apps/api/Dockerfile',
-  'apps/web/Dockerfile',
+  'Dockerfile',
 ];
 
 const copies: string[] = [];

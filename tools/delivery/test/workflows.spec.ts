@@ -196,7 +196,7 @@ describe('release.yml', () => {
       expect(imageSteps.indexOf(build)).toBeGreaterThan(setup('setup-buildx-action'));
       expect(build.with).toMatchObject({
         context: '.',
-        file: 'apps/${{ matrix.component }}/Dockerfile',
+        target: '${{ matrix.component }}',
         tags: '${{ steps.name.outputs.image }}',
         'cache-from': expect.stringContaining('type=gha'),
       });

@@ -1,5 +1,9 @@
-import type { MessageRole } from '../chat/message.entity.js';
-import type { ToolCallRecord } from '../mcp/tool-contract.js';
+import type { MessageRole } from '../contracts.js';
+import type { ToolScope } from '../mcp/task-tools.js';
+import type { ToolCallRecord } from '../mcp/tool-call-record.js';
+
+/** How many earlier messages a turn loads and the model sees; older ones stay in the database. */
+export const HISTORY_WINDOW = 40;
 
 export interface HistoryMessage {
   role: MessageRole;
@@ -8,13 +12,30 @@ export interface HistoryMessage {
 
 export interface ChatTurn {
   userId: string;
-  /** Earlier messages of the conversation, oldest first, loaded from the database. */
+  /** The conversation: the scope of its changes, which "undo" reverts. */
+  conversationId: string;
+  /** The conversation's latest earlier messages (at most HISTORY_WINDOW), oldest first, from the database. */
   history: HistoryMessage[];
   message: string;
   /** Identifies the turn across retries (the stored user message). */
   turnKey: string;
   now: Date;
   timeZone: string;
+  /** What the engine stored with the conversation after the previous turn (the offline engine's question). */
+  state: ConversationStateColumns;
+}
+
+/** The task tools of a turn act for its user, log changes in its conversation, and know the turn across retries. */
+export const toolScopeOf = (turn: ChatTurn): ToolScope => ({
+  userId: turn.userId,
+  turnKey: turn.turnKey,
+  changeScope: `conversation:${turn.conversationId}`,
+});
+
+/** The conversation's engine state columns: whatever JSON the engine keeps between turns. */
+export interface ConversationStateColumns {
+  pending: unknown | null;
+  context: unknown | null;
 }
 
 export type TurnEvent = { type: 'text_delta'; delta: string } | { type: 'tool_call'; call: ToolCallRecord };
@@ -22,6 +43,8 @@ export type TurnEvent = { type: 'text_delta'; delta: string } | { type: 'tool_ca
 export interface TurnOutcome {
   response: string;
   toolCalls: ToolCallRecord[];
+  /** Stored with the conversation in the reply's transaction; the next turn gets it back. */
+  state?: ConversationStateColumns;
 }
 
 /** Runs one chat turn with the MCP task tools: the @openai/agents agent, or the offline engine. */

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
 /** One chat turn a user started, kept a minute: the per-user rate limit counts these (shared by every replica). */
-export const ChatTurnStampSchema = defineEntity({
+export const ChatTurnStampEntity = defineEntity({
   name: 'ChatTurnStamp',
   tableName: 'chat_turn_stamps',
   indexes: [{ properties: ['userId', 'at'] }],
@@ -12,5 +12,5 @@ export const ChatTurnStampSchema = defineEntity({
   },
 });
 
-export class ChatTurnStamp extends ChatTurnStampSchema.class {}
-ChatTurnStampSchema.setClass(ChatTurnStamp);
+export class ChatTurnStamp extends ChatTurnStampEntity.class {}
+ChatTurnStampEntity.setClass(ChatTurnStamp);

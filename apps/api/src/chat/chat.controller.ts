@@ -4,72 +4,73 @@ import { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { describeError } from '../common/errors.js';
+import { browserRoute, CHAT_STREAM_EVENTS, type ChatStreamEvent, type ChatStreamEventData } from '../contracts.js';
 import { currentRequestId } from '../common/request-context.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
-import { chatRequestSchema, messagePageSchema, type ChatRequest } from './chat.schemas.js';
+import { chatRequestSchema, messagePageSchema, type ParsedChatRequest } from './chat.schemas.js';
 import { ChatService } from './chat.service.js';
-import {
-  toConversationView,
-  toMessageView,
-  type ChatResponse,
-  type ConversationView,
-  type MessageView,
-} from './chat.views.js';
+import { toConversationView, toMessageView } from './chat.mapper.js';
+import type { ChatResponse, ConversationView, MessageView } from './chat.view.js';
 
 const chatPipe = new ZodValidationPipe(chatRequestSchema);
 
-function sendEvent(response: Response, event: string, data: unknown): void {
+function sendEvent<E extends ChatStreamEvent>(response: Response, event: E, data: ChatStreamEventData[E]): void {
   response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
-@Controller('api')
+@Controller()
 export class ChatController {
   constructor(private readonly chat: ChatService) {}
 
-  @Post('chat')
+  @Post(browserRoute('chat'))
   @HttpCode(200)
-  async turn(@CurrentUser() user: AuthenticatedUser, @Body(chatPipe) request: ChatRequest): Promise<ChatResponse> {
-    await this.chat.precheck(user, request);
-    return this.chat.turn(user, request);
+  async turn(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(chatPipe) request: ParsedChatRequest,
+  ): Promise<ChatResponse> {
+    const checked = await this.chat.precheck(user, request);
+    return this.chat.turn(user, request, { checked });
   }
 
   /**
    * The same turn as Server-Sent Events: `tool_call` and `delta` while the agent runs, then `done`
    * with the stored reply (or `error`). Validation and auth fail before the stream opens, as plain 4xx.
    */
-  @Post('chat/stream')
+  @Post(browserRoute('chat', 'stream'))
   async stream(
     @CurrentUser() user: AuthenticatedUser,
-    @Body(chatPipe) request: ChatRequest,
+    @Body(chatPipe) request: ParsedChatRequest,
     @Res() response: Response,
   ): Promise<void> {
     // What would fail at once fails as a plain status before the stream opens (another user's conversation → 404, 429).
-    await this.chat.precheck(user, request);
+    const checked = await this.chat.precheck(user, request);
     response
       .status(200)
       .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     response.flushHeaders();
     try {
-      const result = await this.chat.turn(user, request, (event) =>
-        event.type === 'text_delta'
-          ? sendEvent(response, 'delta', { text: event.delta })
-          : sendEvent(response, 'tool_call', event.call),
-      );
-      sendEvent(response, 'done', result);
+      const result = await this.chat.turn(user, request, {
+        checked,
+        onEvent: (event) =>
+          event.type === 'text_delta'
+            ? sendEvent(response, CHAT_STREAM_EVENTS.delta, { text: event.delta })
+            : sendEvent(response, CHAT_STREAM_EVENTS.toolCall, event.call),
+      });
+      sendEvent(response, CHAT_STREAM_EVENTS.done, result);
     } catch (error) {
       // The same sentence (and request id) a plain request would get, never the cause's own text.
       const { status, message } = describeError(error);
-      sendEvent(response, 'error', { status, message, request_id: currentRequestId() });
+      sendEvent(response, CHAT_STREAM_EVENTS.error, { status, message, request_id: currentRequestId() });
     }
     response.end();
   }
 
-  @Get('conversations')
+  @Get(browserRoute('conversations'))
   async conversations(@CurrentUser() user: AuthenticatedUser): Promise<ConversationView[]> {
     return (await this.chat.listConversations(user.id)).map(toConversationView);
   }
 
-  @Get('conversations/:id/messages')
+  @Get(browserRoute('conversations', ':id/messages'))
   async messages(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ZodValidationPipe(z.uuid())) id: string,
@@ -79,7 +80,7 @@ export class ChatController {
   }
 
   /** Which engine answers: the web shows an "offline mode" badge when it is the offline one. */
-  @Get('chat/engine')
+  @Get(browserRoute('chat', 'engine'))
   engine(): { engine: string } {
     return { engine: this.chat.engineKind };
   }

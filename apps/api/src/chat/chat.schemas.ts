@@ -39,7 +39,10 @@ export const chatRequestSchema = z
   })
   .strict();
 
-export type ChatRequest = z.output<typeof chatRequestSchema>;
+/** What a client sends to POST /api/chat and /api/chat/stream. */
+export type ChatRequest = z.input<typeof chatRequestSchema>;
+/** The same, validated: trimmed, time_zone defaulted. */
+export type ParsedChatRequest = z.output<typeof chatRequestSchema>;
 
 export const MESSAGE_PAGE_MAX = 200;
 const BEFORE_ERROR = 'before must be a message id (a positive whole number)';

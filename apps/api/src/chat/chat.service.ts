@@ -8,13 +8,20 @@ import {
 } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
-import { CHAT_ENGINE, type ChatEngine, type TurnEvent } from '../agent/chat-engine.js';
+import {
+  CHAT_ENGINE,
+  type ChatEngine,
+  HISTORY_WINDOW,
+  type TurnEvent,
+  type TurnOutcome,
+} from '../agent/chat-engine.js';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
-import type { ToolCallRecord } from '../mcp/tool-contract.js';
+import { Clock } from '../common/clock.js';
+import type { ToolCallRecord } from '../mcp/tool-call-record.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ChatRateLimit } from './chat-rate-limit.service.js';
-import type { ChatRequest } from './chat.schemas.js';
-import type { ChatResponse } from './chat.views.js';
+import type { ParsedChatRequest } from './chat.schemas.js';
+import type { ChatResponse } from './chat.view.js';
 import { Conversation } from './conversation.entity.js';
 import { Message } from './message.entity.js';
 
@@ -38,6 +45,10 @@ function conversationIdFor(userId: string, clientMessageId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** A jsonb parameter: SQL null for null or undefined. */
+const jsonOrNull = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
+
 const titleFrom = (message: string): string =>
   message.length <= TITLE_LENGTH ? message : `${message.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;
 
@@ -52,42 +63,55 @@ export class ChatService {
     @Inject(CHAT_ENGINE) private readonly engine: ChatEngine,
     private readonly metrics: MetricsService,
     private readonly rateLimit: ChatRateLimit,
+    private readonly clock: Clock,
   ) {}
 
   get engineKind(): ChatEngine['kind'] {
     return this.engine.kind;
   }
 
+  /**
+   * Runs a turn. `checked` is the conversation precheck found for this request, so it is not read twice;
+   * `onEvent` receives the turn's tool calls and text as they happen.
+   */
   async turn(
     user: AuthenticatedUser,
-    request: ChatRequest,
-    onEvent?: (event: TurnEvent) => void,
+    request: ParsedChatRequest,
+    { checked, onEvent }: { checked?: Conversation; onEvent?: (event: TurnEvent) => void } = {},
   ): Promise<ChatResponse> {
-    // A new conversation and its first message are written together: no conversation is left without it.
-    const { conversation, userMessage } = await this.em.transactional(async (em) => {
-      const conversation = await this.openConversation(em, user.id, request);
+    const open = async (em: EntityManager) => {
+      const conversation = checked ?? (await this.openConversation(em, user.id, request));
       return { conversation, userMessage: await this.storeUserMessage(em, conversation, user.id, request) };
-    });
+    };
+    // A new conversation and its first message are written together: no conversation is left without it.
+    // Into an existing conversation, the user message is one insert, atomic without a transaction around it.
+    const { conversation, userMessage } = request.conversation_id
+      ? await open(this.em)
+      : await this.em.transactional(open);
     const stored = userMessage.fresh ? null : await this.em.findOne(Message, { replyTo: userMessage.id });
     if (stored) {
       this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'replayed' });
       return { conversation_id: conversation.id, response: stored.content, tool_calls: stored.toolCalls };
     }
-    const history = await this.em.find(
+    // Only what the model will see: the latest HISTORY_WINDOW messages, put back in reading order.
+    const latest = await this.em.find(
       Message,
       { conversation, id: { $lt: userMessage.id } },
-      { orderBy: { id: 'asc' }, fields: ['role', 'content'] },
+      { orderBy: { id: 'desc' }, limit: HISTORY_WINDOW, fields: ['role', 'content'] },
     );
+    const history = latest.reverse();
     let outcome;
     try {
       outcome = await this.engine.run(
         {
           userId: user.id,
+          conversationId: conversation.id,
           history: history.map(({ role, content }) => ({ role, content })),
           message: userMessage.content,
           turnKey: String(userMessage.id),
-          now: new Date(),
+          now: this.clock.now(),
           timeZone: request.time_zone,
+          state: { pending: conversation.pending ?? null, context: conversation.context ?? null },
         },
         onEvent,
       );
@@ -99,18 +123,22 @@ export class ChatService {
       throw new BadGatewayException('the chat engine failed; retry with the same client_message_id', { cause: error });
     }
     for (const call of outcome.toolCalls) this.metrics.toolCalls.inc({ tool: call.name, error: String(call.is_error) });
-    const reply = await this.storeReply(conversation, userMessage, user.id, outcome.response, outcome.toolCalls);
+    const reply = await this.storeReply(conversation, userMessage, user.id, outcome);
     this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'completed' });
     return { conversation_id: conversation.id, response: reply.content, tool_calls: reply.toolCalls };
   }
 
   /**
    * Checks made before a turn runs (and before a streamed turn opens its stream): an unknown — or
-   * another user's — conversation is a 404, a user over CHAT_RATE_LIMIT_PER_MINUTE a 429.
+   * another user's — conversation is a 404, a user over CHAT_RATE_LIMIT_PER_MINUTE a 429. Returns the
+   * conversation the request names (the user's own), for `turn`.
    */
-  async precheck(user: AuthenticatedUser, request: ChatRequest): Promise<void> {
-    if (request.conversation_id) await this.findConversation(user.id, request.conversation_id);
+  async precheck(user: AuthenticatedUser, request: ParsedChatRequest): Promise<Conversation | undefined> {
+    const conversation = request.conversation_id
+      ? await this.findConversation(user.id, request.conversation_id)
+      : undefined;
     await this.rateLimit.take(user.id);
+    return conversation;
   }
 
   async listConversations(userId: string): Promise<Conversation[]> {
@@ -140,12 +168,20 @@ export class ChatService {
     return conversation;
   }
 
-  private async openConversation(em: EntityManager, userId: string, request: ChatRequest): Promise<Conversation> {
+  private async openConversation(em: EntityManager, userId: string, request: ParsedChatRequest): Promise<Conversation> {
     if (request.conversation_id) return this.findConversation(userId, request.conversation_id, em);
     const id = conversationIdFor(userId, request.client_message_id);
     await em
       .createQueryBuilder(Conversation)
-      .insert({ id, userId, title: titleFrom(request.message), createdAt: new Date(), updatedAt: new Date() })
+      .insert({
+        id,
+        userId,
+        title: titleFrom(request.message),
+        pending: null,
+        context: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })
       .onConflict('id')
       .ignore()
       .execute();
@@ -157,7 +193,7 @@ export class ChatService {
     em: EntityManager,
     conversation: Conversation,
     userId: string,
-    request: ChatRequest,
+    request: ParsedChatRequest,
   ): Promise<{ id: number; content: string; fresh: boolean }> {
     const inserted = await em
       .createQueryBuilder(Message)
@@ -183,30 +219,51 @@ export class ChatService {
     return { id: message.id, content: message.content, fresh: false };
   }
 
-  /** Stores the reply once; when a concurrent copy of the turn stored its reply first, that one wins. */
+  /**
+   * Stores the reply once, and with it (same transaction) the engine's state for the next turn, so a
+   * follow-up question survives a restart and any replica continues it. When a concurrent copy of the
+   * turn stored its reply first, that one wins, state and all.
+   */
   private async storeReply(
     conversation: Conversation,
     userMessage: { id: number },
     userId: string,
-    content: string,
-    toolCalls: ToolCallRecord[],
+    { response: content, toolCalls, state }: TurnOutcome,
   ): Promise<{ content: string; toolCalls: ToolCallRecord[] }> {
-    const inserted = await this.em
-      .createQueryBuilder(Message)
-      .insert({
-        conversation: conversation.id,
+    // One statement, so one transaction: the reply, and only when it is the first one, the conversation's
+    // update (its state for the next turn, when the engine returned one).
+    const now = new Date().toISOString();
+    const keepState = state === undefined;
+    const [written] = await this.em.execute<{ id: string }[]>(
+      `with reply as (
+         insert into messages (conversation_id, user_id, role, content, tool_calls, reply_to, created_at)
+         values (?, ?, 'assistant', ?, ?::jsonb, ?, ?)
+         on conflict (reply_to) do nothing
+         returning id
+       )
+       update conversations
+          set updated_at = ?,
+              pending = case when ? then pending else ?::jsonb end,
+              context = case when ? then context else ?::jsonb end
+        where id = ? and exists (select from reply)
+       returning id`,
+      [
+        conversation.id,
         userId,
-        role: 'assistant',
         content,
-        toolCalls,
-        replyTo: userMessage.id,
-        createdAt: new Date(),
-      })
-      .onConflict('replyTo')
-      .ignore()
-      .execute('run');
-    await this.em.nativeUpdate(Conversation, { id: conversation.id }, { updatedAt: new Date() });
-    if (inserted.affectedRows === 1) return { content, toolCalls };
+        JSON.stringify(toolCalls),
+        userMessage.id,
+        now,
+        now,
+        keepState,
+        jsonOrNull(state?.pending),
+        keepState,
+        jsonOrNull(state?.context),
+        conversation.id,
+      ],
+    );
+    const stored = written !== undefined;
+    if (stored) return { content, toolCalls };
     return this.em.findOneOrFail(Message, { replyTo: userMessage.id });
   }
 }

@@ -1,11 +1,9 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { ToolCallRecord } from '../mcp/tool-contract.js';
+import { MESSAGE_ROLES } from '../contracts.js';
+import type { ToolCallRecord } from '../mcp/tool-call-record.js';
 import { Conversation } from './conversation.entity.js';
 
-export const MESSAGE_ROLES = ['user', 'assistant'] as const;
-export type MessageRole = (typeof MESSAGE_ROLES)[number];
-
-export const MessageSchema = defineEntity({
+export const MessageEntity = defineEntity({
   name: 'Message',
   tableName: 'messages',
   indexes: [{ properties: ['conversation', 'id'] }],
@@ -26,5 +24,5 @@ export const MessageSchema = defineEntity({
   },
 });
 
-export class Message extends MessageSchema.class {}
-MessageSchema.setClass(Message);
+export class Message extends MessageEntity.class {}
+MessageEntity.setClass(Message);

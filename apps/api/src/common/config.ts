@@ -1,5 +1,8 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { API_PORT, JWKS_PATH } from '../contracts.js';
+import { ConfigError, requireSetting } from './config-error.js';
+import { type LlmSettings, llmSettingsFrom } from './llm-settings.js';
 
 /**
  * Every environment variable the api reads, in one place (the names match the README's configuration table).
@@ -9,7 +12,7 @@ const DEFAULT_WEB_URL = 'http://localhost:3000';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  PORT: z.coerce.number().int().min(1).max(65535).default(API_PORT),
   /** Default: all interfaces in production (containers), loopback only under `npm start` and in tests. */
   HOST: z.string().min(1).optional(),
   /** Prometheus /metrics on a port of its own, never on the app port; 0 turns it off. */
@@ -18,7 +21,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   LLM_BASE_URL: z.string().url().optional(),
-  LLM_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+  LLM_MODEL: z.string().min(1).optional(),
   BETTER_AUTH_URL: z.string().url().optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
@@ -62,7 +65,7 @@ export interface AppConfig {
   /** Development only: where the embedded PostgreSQL and the other private files live (`.data`). */
   dataHome?: string;
   dbPoolMax: number;
-  llm: { apiKey?: string; baseUrl?: string; model: string } | null;
+  llm: LlmSettings | null;
   auth: { jwksUrl: string; issuer: string; audience: string };
   logLevel: Env['LOG_LEVEL'];
   /** How long readiness fails on SIGTERM before the server stops (lets load balancers drain). */
@@ -73,18 +76,11 @@ export interface AppConfig {
   trustedProxies: string[];
 }
 
-export class ConfigError extends Error {}
-
-function requireValue(value: string | undefined, name: string, what: string): string {
-  if (!value) throw new ConfigError(`${name} is required: set it to ${what}.`);
-  return value;
-}
-
 /** For commands that need only the database (migrations): DATABASE_URL, required. */
 export function loadDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string {
   const url = envSchema.shape.DATABASE_URL.safeParse(source.DATABASE_URL);
   if (!url.success) throw new ConfigError('DATABASE_URL is invalid: it must be a postgresql:// URL.');
-  return requireValue(url.data, 'DATABASE_URL', 'the PostgreSQL connection URL');
+  return requireSetting(url.data, 'DATABASE_URL', 'the PostgreSQL connection URL');
 }
 
 /** An empty variable (`OPENAI_API_KEY=` in compose or .env) means unset, as it does for a shell. */
@@ -100,15 +96,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   const databaseUrl = production
-    ? requireValue(env.DATABASE_URL, 'DATABASE_URL', 'the PostgreSQL connection URL')
+    ? requireSetting(env.DATABASE_URL, 'DATABASE_URL', 'the PostgreSQL connection URL')
     : env.DATABASE_URL;
   const webUrl = production
-    ? requireValue(env.BETTER_AUTH_URL, 'BETTER_AUTH_URL', "the web app's public URL (the JWT issuer)")
+    ? requireSetting(env.BETTER_AUTH_URL, 'BETTER_AUTH_URL', "the web app's public URL (the JWT issuer)")
     : (env.BETTER_AUTH_URL ?? DEFAULT_WEB_URL);
   const jwksUrl = production
-    ? requireValue(env.AUTH_JWKS_URL, 'AUTH_JWKS_URL', "the URL of the web app's JWKS")
-    : (env.AUTH_JWKS_URL ?? `${webUrl}/api/auth/jwks`);
-  const llmConfigured = Boolean(env.OPENAI_API_KEY ?? env.LLM_BASE_URL);
+    ? requireSetting(env.AUTH_JWKS_URL, 'AUTH_JWKS_URL', "the URL of the web app's JWKS")
+    : (env.AUTH_JWKS_URL ?? `${webUrl}${JWKS_PATH}`);
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -117,7 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataHome: env.DATA_DIR,
     dbPoolMax: env.DB_POOL_MAX,
-    llm: llmConfigured ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL } : null,
+    llm: llmSettingsFrom(env),
     auth: { jwksUrl, issuer: env.AUTH_ISSUER ?? webUrl, audience: env.AUTH_AUDIENCE ?? webUrl },
     logLevel: env.LOG_LEVEL,
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS,

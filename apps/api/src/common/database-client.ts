@@ -1,3 +1,7 @@
+/**
+ * How the api and the web app talk to PostgreSQL (the web imports this module as
+ * `@todo-chatbot/api/database-client`): the same timeouts, the same client, the same lock around migrations.
+ */
 import pg from 'pg';
 
 /** How long opening a connection (or waiting for a free one in the pool) may take. */
@@ -45,7 +49,7 @@ export class TimeoutClient extends pg.Client {
   }
 }
 
-/** `pg` pool options for every pool of the api: timeouts everywhere, dead peers detected. */
+/** `pg` pool options for every pool of the api and the web app: timeouts everywhere, dead peers detected. */
 export function poolOptions(statementTimeoutMs = STATEMENT_TIMEOUT_MS): pg.PoolConfig {
   return {
     Client: TimeoutClient,
@@ -57,4 +61,22 @@ export function poolOptions(statementTimeoutMs = STATEMENT_TIMEOUT_MS): pg.PoolC
       ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1000 }
       : {}),
   };
+}
+
+/** Any fixed 64-bit keys, one per set of tables: the api's and better-auth's (the web's) migrate independently. */
+export const MIGRATION_LOCK_KEYS = { api: 7_202_611_240, auth: 7_202_611_241 } as const;
+
+/**
+ * Runs `run` while holding a PostgreSQL advisory lock on a connection of its own, so replicas starting
+ * together take turns: the first migrates, the others find nothing left to do.
+ */
+export async function withAdvisoryLock<T>(databaseUrl: string, key: number, run: () => Promise<T>): Promise<T> {
+  const lock = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [key]);
+    return await run();
+  } finally {
+    await lock.end();
+  }
 }

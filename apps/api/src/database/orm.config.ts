@@ -2,12 +2,14 @@ import { Migrator } from '@mikro-orm/migrations';
 import { poolOptions } from '../common/database-client.js';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
-import { ChatTurnStampSchema } from '../chat/chat-turn-stamp.entity.js';
-import { ConversationSchema } from '../chat/conversation.entity.js';
-import { MessageSchema } from '../chat/message.entity.js';
+import { ChatTurnStampEntity } from '../chat/chat-turn-stamp.entity.js';
+import { ConversationEntity } from '../chat/conversation.entity.js';
+import { MessageEntity } from '../chat/message.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
-import { IdempotencyKeySchema } from '../tasks/idempotency-key.entity.js';
-import { TaskSchema } from '../tasks/task.entity.js';
+import { IdempotencyKeyEntity } from '../tasks/idempotency-key.entity.js';
+import { TaskChangeEntity } from '../tasks/task-change.entity.js';
+import { TaskNumberCounterEntity } from '../tasks/task-number-counter.entity.js';
+import { TaskEntity } from '../tasks/task.entity.js';
 
 export interface DatabaseSettings {
   url: string;
@@ -22,7 +24,15 @@ export const MIGRATIONS_SOURCE_DIR = fileURLToPath(new URL('../../src/migrations
 export function ormConfig({ url, poolMax, statementTimeoutMs }: DatabaseSettings): Options {
   return defineConfig({
     clientUrl: url,
-    entities: [TaskSchema, ConversationSchema, MessageSchema, IdempotencyKeySchema, ChatTurnStampSchema],
+    entities: [
+      TaskEntity,
+      TaskNumberCounterEntity,
+      TaskChangeEntity,
+      ConversationEntity,
+      MessageEntity,
+      IdempotencyKeyEntity,
+      ChatTurnStampEntity,
+    ],
     extensions: [Migrator],
     migrations: {
       migrationsList: MIGRATIONS,

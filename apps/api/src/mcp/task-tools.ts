@@ -1,98 +1,99 @@
+import { BadRequestException } from '@nestjs/common';
 import { RequestContext, type EntityManager } from '@mikro-orm/postgresql';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
-import { describeError } from '../common/errors.js';
-import { describeZodError } from '../common/zod-validation.pipe.js';
-import { toTaskView } from '../tasks/task.mapper.js';
-import { listTasksFields, TASK_ID_MAX, taskFields, updateTaskSchema } from '../tasks/task.schemas.js';
+import type { TaskCommands } from '../tasks/task-commands.service.js';
 import type { Task } from '../tasks/task.entity.js';
+import { toTaskView } from '../tasks/task.mapper.js';
 import type { TasksService } from '../tasks/tasks.service.js';
-import type { ListTasksToolResult, TaskToolResult } from './tool-contract.js';
+import type { TaskToolResult } from './tool-contract.js';
+import { describeError } from '../common/errors.js';
+import { answerErrorsInSentences } from './tool-errors.js';
+import {
+  addTaskInput,
+  bulkUpdateInput,
+  completeTaskInput,
+  deleteTaskInput,
+  listTasksInput,
+  undoInput,
+  updateTaskInput,
+} from './tool-schemas.js';
 
 export const MCP_SERVER_NAME = 'todo-tasks';
 
-/** Built once: a server is made per request or chat turn, and a fresh validator each time costs CPU. */
+/** Built once: /mcp makes a server per request, and a fresh validator each time costs CPU. */
 const jsonSchemaValidator = new AjvJsonSchemaValidator();
 
-/** Who the tools act for: the bearer's user, never an argument the model could choose. */
+/** Who the tools act for, and where: never arguments the model could choose. */
 export interface ToolScope {
   userId: string;
   /** The chat turn calling the tools; makes add_task idempotent when a turn is retried. */
   turnKey?: string;
+  /** Where changes are logged and undo_last_change looks: `conversation:<id>` or `mcp-session:<id>`. */
+  changeScope: string;
 }
 
-const taskIdField = z.number().int().positive().max(TASK_ID_MAX, 'not a task id').describe('The id of the task');
-
-function taskResult(status: TaskToolResult['status'], task: Task, next?: Task): TaskToolResult {
-  const result: TaskToolResult = { task_id: task.id, status, title: task.title, task: toTaskView(task) };
-  if (next) result.next_task_id = next.id;
-  return result;
+export interface TaskToolServices {
+  tasks: TasksService;
+  commands: TaskCommands;
+  em: EntityManager;
 }
 
-function ok(result: TaskToolResult | ListTasksToolResult): CallToolResult {
+function ok(result: object): CallToolResult {
   return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: { ...result } };
 }
 
-function failure(message: string): CallToolResult {
-  return { isError: true, content: [{ type: 'text', text: message }] };
+/** A 4xx's own sentence ("You have no task 42."); anything else the api's sentence with the request id. */
+function failure(error: unknown): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: describeError(error).message }] };
+}
+
+function taskResult(status: TaskToolResult['status'], { task, next }: { task: Task; next?: Task }): TaskToolResult {
+  return { status, task: toTaskView(task), ...(next ? { next_task: toTaskView(next) } : {}) };
 }
 
 /**
  * Each call gets a unit of work of its own (the model may call tools in parallel), and its errors
- * become tool results with a clear message, never a crash of the agent run.
+ * become tool results with a sentence, never a crash of the agent run.
  */
 function guard(em: EntityManager) {
-  return (run: () => Promise<CallToolResult>): Promise<CallToolResult> =>
+  return (run: () => Promise<object>): Promise<CallToolResult> =>
     RequestContext.create(em, async () => {
       try {
-        return await run();
+        return ok(await run());
       } catch (error) {
-        if (error instanceof z.ZodError) return failure(describeZodError(error));
-        // Not-found and conflicts as their sentence; driver errors and bugs as a sentence with the request id.
-        return failure(describeError(error).message);
+        return failure(error);
       }
     });
 }
 
-interface ValidatingServer {
-  validateToolInput(tool: { inputSchema?: z.ZodType }, args: unknown, toolName: string): Promise<unknown>;
-}
-
-/**
- * The SDK answers bad tool arguments with "MCP error -32602: Input validation error: …" and a JSON dump
- * of zod's issues. The same check here yields one sentence naming the field, as the REST api does
- * ("invalid arguments for add_task: title: title must not contain control characters").
- */
-function validateArgumentsInSentences(server: McpServer): void {
-  (server as unknown as ValidatingServer).validateToolInput = async (tool, args, toolName) => {
-    if (!tool.inputSchema) return undefined;
-    const result = await tool.inputSchema.safeParseAsync(args ?? {}, { reportInput: true });
-    if (!result.success) throw new Error(`invalid arguments for ${toolName}: ${describeZodError(result.error)}`);
-    return result.data;
-  };
-}
-
 const normalizedTitle = (title: string) => title.trim().toLowerCase().replace(/\s+/g, ' ');
 
-export function createTaskToolServer(tasks: TasksService, em: EntityManager, scope: ToolScope): McpServer {
+const NOTHING_TO_CHANGE =
+  'Say what to change: the title, description, priority, tags, due date, reminder, repeat rule or whether it is done.';
+
+/**
+ * The task tools, served over HTTP at /mcp and in process to the chat engines. `scopeOf` gives the scope
+ * of the call being handled: a fixed one per /mcp request, the calling turn's for the in-process server.
+ */
+export function createTaskToolServer({ tasks, commands, em }: TaskToolServices, scopeOf: () => ToolScope): McpServer {
   const server = new McpServer({ name: MCP_SERVER_NAME, version: '1.0.0' }, { jsonSchemaValidator });
-  validateArgumentsInSentences(server);
-  const { userId } = scope;
+  answerErrorsInSentences(server);
   const guarded = guard(em);
 
   server.registerTool(
     'add_task',
     {
       description:
-        'Create a task. Dates are ISO-8601 with an offset. recurrence repeats the task when it is completed.',
-      inputSchema: taskFields,
+        'Create a task for the user; only the title is required (ask the user for one rather than inventing it). Returns the task with the number the user will know it by.',
+      inputSchema: addTaskInput,
     },
     (input) =>
       guarded(async () => {
+        const scope = scopeOf();
         const key = scope.turnKey ? `${scope.turnKey}:${normalizedTitle(input.title)}` : undefined;
-        return ok(taskResult('created', await tasks.create(userId, input, key)));
+        return taskResult('created', { task: await commands.add(scope, input, key) });
       }),
   );
 
@@ -100,13 +101,13 @@ export function createTaskToolServer(tasks: TasksService, em: EntityManager, sco
     'list_tasks',
     {
       description:
-        "List the user's tasks, optionally filtered (status, priority, tag, keyword search, due range) and sorted.",
-      inputSchema: listTasksFields,
+        "List the user's tasks, each with its number, filtered and sorted. Use search to find a task the user names by words.",
+      inputSchema: listTasksInput,
     },
     (query) =>
       guarded(async () => {
-        const found = await tasks.list(userId, query);
-        return ok({ tasks: found.map(toTaskView), count: found.length });
+        const found = await tasks.list(scopeOf().userId, query);
+        return { tasks: found.map(toTaskView), count: found.length };
       }),
   );
 
@@ -114,14 +115,14 @@ export function createTaskToolServer(tasks: TasksService, em: EntityManager, sco
     'update_task',
     {
       description:
-        'Change any field of a task: title, description, priority, tags, due_at, remind_at, recurrence, completed.',
-      inputSchema: { task_id: taskIdField, ...updateTaskFields() },
+        'Change one task, by its number: only the fields given change; null clears description, due_at, remind_at or recurrence. Returns the next occurrence too when completed=true finishes a recurring task.',
+      inputSchema: updateTaskInput,
     },
-    ({ task_id, ...changes }) =>
+    ({ number, ...changes }) =>
       guarded(async () => {
-        const input = updateTaskSchema.parse(changes);
-        const { task, next } = await tasks.update(userId, task_id, input);
-        return ok(taskResult('updated', task, next));
+        if (Object.values(changes).every((value) => value === undefined))
+          throw new BadRequestException(NOTHING_TO_CHANGE);
+        return taskResult('updated', await commands.update(scopeOf(), number, changes));
       }),
   );
 
@@ -129,25 +130,44 @@ export function createTaskToolServer(tasks: TasksService, em: EntityManager, sco
     'complete_task',
     {
       description:
-        'Mark a task completed (or not, with completed=false). Completing a recurring task creates its next occurrence.',
-      inputSchema: { task_id: taskIdField, completed: z.boolean().default(true) },
+        'Mark one task done, by its number (or not done, with completed=false). Completing a recurring task creates its next occurrence.',
+      inputSchema: completeTaskInput,
     },
-    ({ task_id, completed }) =>
-      guarded(async () => {
-        const { task, next } = await tasks.setCompleted(userId, task_id, completed);
-        return ok(taskResult(completed ? 'completed' : 'uncompleted', task, next));
-      }),
+    ({ number, completed }) =>
+      guarded(async () =>
+        taskResult(completed ? 'completed' : 'uncompleted', await commands.complete(scopeOf(), number, completed)),
+      ),
   );
 
   server.registerTool(
     'delete_task',
-    { description: 'Delete a task.', inputSchema: { task_id: taskIdField } },
-    ({ task_id }) => guarded(async () => ok(taskResult('deleted', await tasks.remove(userId, task_id)))),
+    { description: 'Delete one task, by its number.', inputSchema: deleteTaskInput },
+    ({ number }) => guarded(async () => taskResult('deleted', { task: await commands.remove(scopeOf(), number) })),
+  );
+
+  server.registerTool(
+    'bulk_update_tasks',
+    {
+      description:
+        'Complete, uncomplete, delete or update several tasks at once, chosen by a filter: one all-or-nothing change that one undo reverts. Returns how many tasks changed. Ask the user to confirm before deleting several tasks.',
+      inputSchema: bulkUpdateInput,
+    },
+    (request) =>
+      guarded(async () => {
+        const { action, count, tasks: changed } = await commands.bulk(scopeOf(), request);
+        return { action, count, tasks: changed.map(toTaskView) };
+      }),
+  );
+
+  server.registerTool(
+    'undo_last_change',
+    {
+      description:
+        'Revert the most recent change made in this conversation (an add, update, completion, deletion or bulk change). Calling it again reverts the change before that.',
+      inputSchema: undoInput,
+    },
+    () => guarded(() => commands.undo(scopeOf())),
   );
 
   return server;
-}
-
-function updateTaskFields() {
-  return { ...taskFields, title: taskFields.title.optional(), completed: z.boolean().optional() };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
-import { APP_CONFIG, ConfigError, type AppConfig } from '../common/config.js';
+import { APP_CONFIG, type AppConfig } from '../common/config.js';
+import { ConfigError } from '../common/config-error.js';
 import { MetricsService } from './metrics.service.js';
 
 const SECURITY_HEADERS = {

@@ -5,7 +5,7 @@ import { LIMITS } from '../contracts.js';
  * `Idempotency-Key` of POST /api/tasks, per user: the first request's response, replayed to its
  * retries. Written in the transaction that creates the task, so a key never exists without its task.
  */
-export const IdempotencyKeySchema = defineEntity({
+export const IdempotencyKeyEntity = defineEntity({
   name: 'IdempotencyKey',
   tableName: 'idempotency_keys',
   indexes: [{ properties: ['userId', 'createdAt'] }],
@@ -20,5 +20,5 @@ export const IdempotencyKeySchema = defineEntity({
   },
 });
 
-export class IdempotencyKey extends IdempotencyKeySchema.class {}
-IdempotencyKeySchema.setClass(IdempotencyKey);
+export class IdempotencyKey extends IdempotencyKeyEntity.class {}
+IdempotencyKeyEntity.setClass(IdempotencyKey);

@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { browserRoute } from '../contracts.js';
 import { toTaskView } from './task.mapper.js';
 import { reminderAckSchema, type ReminderAckRequest, type ReminderAckResponse } from './task.schemas.js';
 import type { TaskView } from './task.view.js';
 import { TasksService } from './tasks.service.js';
 
-@Controller('api/reminders')
+@Controller(browserRoute('reminders'))
 export class RemindersController {
   constructor(private readonly tasks: TasksService) {}
 

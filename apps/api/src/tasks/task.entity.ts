@@ -1,14 +1,18 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { timestamps } from '../database/timestamps.js';
 import { PRIORITIES, TITLE_MAX, type Recurrence } from './task.schemas.js';
 
-export const TaskSchema = defineEntity({
+export const TaskEntity = defineEntity({
   name: 'Task',
   tableName: 'tasks',
   indexes: [{ properties: ['userId', 'completed'] }, { properties: ['userId', 'dueAt'] }, { properties: ['remindAt'] }],
-  uniques: [{ properties: ['userId', 'idempotencyKey'] }],
+  // (user, number) also finds a task by the number its user knows it by.
+  uniques: [{ properties: ['userId', 'idempotencyKey'] }, { properties: ['userId', 'number'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     userId: p.string().length(255),
+    /** The user's own task number: 1, 2, 3… in creation order, never reused (task-numbers.ts). */
+    number: p.integer(),
     title: p.string().length(TITLE_MAX),
     description: p.text().nullable(),
     completed: p.boolean().default(false),
@@ -22,13 +26,9 @@ export const TaskSchema = defineEntity({
     seriesId: p.uuid().nullable(),
     /** Set when a chat turn created the task, so a retried turn finds it instead of adding it twice. */
     idempotencyKey: p.string().length(600).nullable().hidden(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 });
 
-export class Task extends TaskSchema.class {}
-TaskSchema.setClass(Task);
+export class Task extends TaskEntity.class {}
+TaskEntity.setClass(Task);

@@ -6,6 +6,7 @@ const iso = (date: Date | null | undefined): string | null => (date ? date.toISO
 export function toTaskView(task: Task): TaskView {
   return {
     id: task.id,
+    number: task.number,
     title: task.title,
     description: task.description ?? null,
     completed: task.completed,

@@ -7,10 +7,20 @@ import { plainText, singleLine } from '../common/text.js';
 export const PRIORITIES = ['low', 'medium', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'yearly'] as const;
+/** `weekdays` repeats Monday to Friday, `weekends` Saturday and Sunday (days in UTC). */
+export const FREQUENCIES = ['daily', 'weekdays', 'weekends', 'weekly', 'monthly', 'yearly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
 export const TASK_STATUSES = ['all', 'pending', 'completed'] as const;
+
+export const BULK_ACTIONS = ['complete', 'uncomplete', 'delete', 'update'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+/** The most tasks one bulk change may touch: it runs in one transaction and its undo keeps them all. */
+export const BULK_MAX = 500;
+
+/** The changes undo reverts: one tool call each. */
+export const CHANGE_KINDS = ['add', 'update', 'complete', 'delete', 'bulk'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const SORT_FIELDS = ['due_at', 'priority', 'title', 'created_at'] as const;
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 
@@ -26,15 +36,14 @@ const isoDateTime = (field: string) =>
     return year >= LIMITS.minYear && year <= LIMITS.maxYear;
   }, `${field} must be a date between the years ${LIMITS.minYear} and ${LIMITS.maxYear}`);
 
-export const recurrenceSchema = z
-  .object({
-    frequency: z.enum(FREQUENCIES),
-    interval: z.number().int().min(1).max(365).default(1),
-  })
-  .strict();
+export const recurrenceFields = {
+  frequency: z.enum(FREQUENCIES),
+  interval: z.number().int().min(1).max(365).default(1),
+};
+export const recurrenceSchema = z.object(recurrenceFields).strict();
 export type Recurrence = z.infer<typeof recurrenceSchema>;
 
-const tagSchema = z
+export const tagSchema = z
   .string()
   .trim()
   .min(1)
@@ -65,8 +74,17 @@ export const taskFields = {
 export const createTaskSchema = z.object(taskFields).strict();
 export type CreateTaskInput = z.infer<typeof createTaskSchema>;
 
+/** What an update may change: every field, tags also one by one, and whether the task is done. */
+export const taskChangeFields = {
+  ...taskFields,
+  title: taskFields.title.optional(),
+  add_tags: z.array(tagSchema).max(TAGS_MAX).optional(),
+  remove_tags: z.array(tagSchema).max(TAGS_MAX).optional(),
+  completed: z.boolean().optional(),
+};
+
 export const updateTaskSchema = z
-  .object({ ...taskFields, title: taskFields.title.optional(), completed: z.boolean().optional() })
+  .object(taskChangeFields)
   .strict()
   .refine((input) => Object.keys(input).length > 0, { message: 'at least one field to update is required' });
 export type UpdateTaskInput = z.infer<typeof updateTaskSchema>;
@@ -90,8 +108,9 @@ export const listTasksFields = {
 export const listTasksSchema = z.object(listTasksFields).strict();
 export type ListTasksQuery = z.infer<typeof listTasksSchema>;
 
-/** Task ids are PostgreSQL integers. */
+/** Task ids and numbers are PostgreSQL integers. */
 export const TASK_ID_MAX = 2_147_483_647;
+export const TASK_NUMBER_MAX = TASK_ID_MAX;
 /** The optional `Idempotency-Key` header of POST /api/tasks (its value, when sent). */
 export const idempotencyKeySchema = z
   .string()

@@ -2,7 +2,10 @@ import type { Priority, Recurrence } from './task.schemas.js';
 
 /** A task as the REST API and the MCP tools return it (snake_case, ISO-8601 dates). */
 export interface TaskView {
+  /** The internal id: REST paths use it. */
   id: number;
+  /** The user's own number for the task (1, 2, 3…, never reused): chat and the MCP tools use it. */
+  number: number;
   title: string;
   description: string | null;
   completed: boolean;
@@ -18,7 +21,7 @@ export interface TaskView {
   updated_at: string;
 }
 
-/** What completing or updating a task returns: the task, and the next occurrence of a recurring one. */
+/** What completing or updating a task returns (REST): the task, and the next occurrence of a recurring one. */
 export interface CompletionView {
   task: TaskView;
   next_task: TaskView | null;

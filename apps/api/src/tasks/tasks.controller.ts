@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { browserRoute } from '../contracts.js';
 import { toTaskView } from './task.mapper.js';
 import {
   createTaskSchema,
@@ -27,7 +28,7 @@ const toCompletionView = ({ task, next }: CompletionResult): CompletionView => (
   next_task: next ? toTaskView(next) : null,
 });
 
-@Controller('api/tasks')
+@Controller(browserRoute('tasks'))
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
@@ -48,7 +49,7 @@ export class TasksController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TaskView> {
     const key = header === undefined ? undefined : idempotencyKeyPipe.transform(header);
-    if (key === undefined) return toTaskView(await this.tasks.create(user.id, input));
+    if (key === undefined) return toTaskView((await this.tasks.create(user.id, input)).task);
     const { body, replayed } = await this.tasks.createOnce(user.id, input, key);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return body;

@@ -1,11 +1,15 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
+import { Clock } from '../common/clock.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { toTaskView } from './task.mapper.js';
 import type { TaskView } from './task.view.js';
 import { Task } from './task.entity.js';
-import { nextOccurrence } from './recurrence.js';
+import { applyFields, toDate, uniqueTags } from './task-fields.js';
+import { type TaskFilter, whereTasks } from './task-filter.js';
+import { nextTaskNumber } from './task-numbers.js';
+import { nextOccurrence, nextReminder } from './recurrence.js';
 import type { CreateTaskInput, ListTasksQuery, UpdateTaskInput } from './task.schemas.js';
 
 const DEFAULT_LIST_LIMIT = 100;
@@ -19,15 +23,24 @@ export interface CompletionResult {
   next?: Task;
 }
 
-const toDate = (value: string | null | undefined): Date | null | undefined =>
-  value === undefined ? undefined : value === null ? null : new Date(value);
+export interface CreatedTask {
+  task: Task;
+  /** False when a retried chat turn found the task its first run created. */
+  fresh: boolean;
+}
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+export type ListTasksFilter = ListTasksQuery & TaskFilter;
 
-/** Every method is scoped to one user: a task of another user is "not found". */
+/**
+ * Every method is scoped to one user: a task of another user is "not found". Methods called inside a
+ * transaction (the tools' change log) join it.
+ */
 @Injectable()
 export class TasksService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * POST /api/tasks with an `Idempotency-Key`: the first request creates the task and stores its
@@ -68,15 +81,16 @@ export class TasksService {
   }
 
   /** With an idempotency key, a second create (a retried chat turn) returns the first one's task. */
-  async create(userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
+  async create(userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<CreatedTask> {
     try {
-      return await this.insertTask(this.em, userId, input, idempotencyKey);
+      const task = await this.em.transactional((em) => this.insertTask(em, userId, input, idempotencyKey));
+      return { task, fresh: true };
     } catch (error) {
       // The same chat turn ran before (a retry, or a copy on another replica): return its task.
       if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
         this.em.clear();
         const existing = await this.em.findOne(Task, { userId, idempotencyKey });
-        if (existing) return existing;
+        if (existing) return { task: existing, fresh: false };
       }
       throw error;
     }
@@ -90,10 +104,11 @@ export class TasksService {
   ): Promise<Task> {
     const task = em.create(Task, {
       userId,
+      number: await nextTaskNumber(em, userId),
       title: input.title,
       description: input.description ?? null,
       priority: input.priority ?? 'medium',
-      tags: unique(input.tags ?? []),
+      tags: uniqueTags(input.tags ?? []),
       dueAt: toDate(input.due_at) ?? null,
       remindAt: toDate(input.remind_at) ?? null,
       recurrence: input.recurrence ?? null,
@@ -104,18 +119,9 @@ export class TasksService {
     return task;
   }
 
-  async list(userId: string, query: ListTasksQuery): Promise<Task[]> {
-    const qb = this.em.createQueryBuilder(Task, 't').select('*').where({ userId });
-    if (query.status === 'pending') qb.andWhere({ completed: false });
-    if (query.status === 'completed') qb.andWhere({ completed: true });
-    if (query.priority) qb.andWhere({ priority: query.priority });
-    if (query.tag) qb.andWhere('? = any(t.tags)', [query.tag]);
-    if (query.search) {
-      const pattern = `%${escapeLike(query.search)}%`;
-      qb.andWhere('(t.title ilike ? or t.description ilike ?)', [pattern, pattern]);
-    }
-    if (query.due_before) qb.andWhere({ dueAt: { $lte: new Date(query.due_before) } });
-    if (query.due_after) qb.andWhere({ dueAt: { $gte: new Date(query.due_after) } });
+  async list(userId: string, query: ListTasksFilter): Promise<Task[]> {
+    const qb = this.em.createQueryBuilder(Task, 't').select('*');
+    whereTasks(qb, userId, query, this.clock.now());
     const order = query.order ?? (query.sort_by === 'priority' ? 'desc' : 'asc');
     const direction = order === 'asc' ? 'asc nulls last' : 'desc nulls last';
     switch (query.sort_by) {
@@ -135,28 +141,33 @@ export class TasksService {
     return qb.getResultList();
   }
 
+  /**
+   * The user's tasks matching the filter, by number, at most `limit`; locked until the transaction
+   * ends, so a bulk change and the snapshot its undo keeps see the same rows.
+   */
+  async lockMatching(userId: string, filter: TaskFilter, limit: number): Promise<Task[]> {
+    const qb = this.em.createQueryBuilder(Task, 't').select('*');
+    whereTasks(qb, userId, filter, this.clock.now());
+    return qb.orderBy({ number: 'asc' }).limit(limit).setLockMode(LockMode.PESSIMISTIC_WRITE).getResultList();
+  }
+
   async get(userId: string, id: number): Promise<Task> {
     const task = await this.em.findOne(Task, { id, userId });
     if (!task) throw new NotFoundException(`task ${id} not found`);
     return task;
   }
 
+  /** The task the user knows by this number, locked until the transaction ends (call it in one). */
+  async lockByNumber(userId: string, number: number): Promise<Task> {
+    const task = await this.em.findOne(Task, { userId, number }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!task) throw new NotFoundException(`You have no task ${number}.`);
+    return task;
+  }
+
   async update(userId: string, id: number, input: UpdateTaskInput): Promise<CompletionResult> {
     const { completed, ...fields } = input;
     const task = await this.get(userId, id);
-    if (fields.title !== undefined) task.title = fields.title;
-    if (fields.description !== undefined) task.description = fields.description;
-    if (fields.priority !== undefined) task.priority = fields.priority;
-    if (fields.tags !== undefined) task.tags = unique(fields.tags);
-    if (fields.due_at !== undefined) task.dueAt = toDate(fields.due_at) ?? null;
-    if (fields.remind_at !== undefined) {
-      task.remindAt = toDate(fields.remind_at) ?? null;
-      task.remindedAt = null;
-    }
-    if (fields.recurrence !== undefined) {
-      task.recurrence = fields.recurrence;
-      task.seriesId = fields.recurrence ? (task.seriesId ?? randomUUID()) : task.seriesId;
-    }
+    applyFields(task, fields);
     await this.em.flush();
     if (completed === undefined) return { task };
     return this.setCompleted(userId, id, completed);
@@ -178,6 +189,7 @@ export class TasksService {
       if (!changed || !completed || !task.recurrence) return { task };
       const next = em.create(Task, {
         userId,
+        number: await nextTaskNumber(em, userId),
         title: task.title,
         description: task.description,
         priority: task.priority,
@@ -185,7 +197,7 @@ export class TasksService {
         recurrence: task.recurrence,
         seriesId: task.seriesId ?? randomUUID(),
         dueAt: task.dueAt ? nextOccurrence(task.dueAt, task.recurrence) : null,
-        remindAt: task.remindAt ? nextOccurrence(task.remindAt, task.recurrence) : null,
+        remindAt: task.remindAt ? nextReminder(task.remindAt, task.dueAt ?? null, task.recurrence) : null,
       });
       return { task, next };
     });
@@ -215,8 +227,4 @@ export class TasksService {
       { remindedAt: now },
     );
   }
-}
-
-function unique(tags: string[]): string[] {
-  return [...new Set(tags)];
 }

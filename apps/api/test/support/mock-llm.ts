@@ -189,11 +189,11 @@ function titleFromMessage(message: string): string {
   return (title || message.trim()).slice(0, 200);
 }
 
-/** A reply summarising the last tool result: the task's title and id, or the tool's error text. */
+/** A reply summarising the last tool result: the task's title and number, or the tool's error text. */
 function summarise(toolOutput: string): string {
   try {
-    const result = JSON.parse(toolOutput) as { task_id?: number; title?: string };
-    return `Done: "${result.title}" is task ${result.task_id}.`;
+    const { task } = JSON.parse(toolOutput) as { task: { number: number; title: string } };
+    return `Done: "${task.title}" is task ${task.number}.`;
   } catch {
     return `That did not work: ${toolOutput}`;
   }

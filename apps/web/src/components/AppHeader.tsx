@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { authClient } from '@/lib/auth-client';
 import { isAppPage } from './app-pages';
 import { NotificationButton } from './NotificationButton';
+import { MissedReminders } from './reminders/MissedReminders';
+import { signOut, useSignedInEmail } from './session';
+import { AppIcon } from './AppIcon';
 
 const NAV = [
   { href: '/chat', label: 'Chat' },
@@ -14,11 +16,12 @@ const NAV = [
 export function AppHeader() {
   const pathname = usePathname();
   const router = useRouter();
-  const { data: session } = authClient.useSession();
-  if (!isAppPage(pathname)) return null;
+  const onAppPage = isAppPage(pathname);
+  const email = useSignedInEmail(onAppPage);
+  if (!onAppPage) return null;
 
-  async function signOut() {
-    await authClient.signOut();
+  async function leave() {
+    await signOut();
     router.replace('/sign-in');
     router.refresh();
   }
@@ -26,6 +29,7 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <Link href="/chat" className="brand">
+        <AppIcon size={24} />
         Todo Chatbot
       </Link>
       <nav aria-label="Main" className="main-nav">
@@ -39,13 +43,14 @@ export function AppHeader() {
         })}
       </nav>
       <div className="account">
+        <MissedReminders />
         <NotificationButton />
-        {session && (
-          <span className="user-email" title={session.user.email}>
-            {session.user.email}
+        {email && (
+          <span className="user-email" title={email}>
+            {email}
           </span>
         )}
-        <button type="button" className="secondary small" onClick={signOut}>
+        <button type="button" className="secondary small" onClick={leave}>
           Sign out
         </button>
       </div>

@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { authClient } from '@/lib/auth-client';
 import { safeNext } from '@/lib/client/safe-next';
+import { AppIcon } from './AppIcon';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -56,7 +57,11 @@ export function AuthForm({ mode }: { mode: Mode }) {
   }
 
   return (
-    <main className="auth">
+    <main id="main" tabIndex={-1} className="auth">
+      <Link href="/" className="brand auth-brand">
+        <AppIcon size={28} />
+        Todo Chatbot
+      </Link>
       <form className="card auth-form" onSubmit={submit} aria-labelledby="auth-title">
         <h1 id="auth-title">{copy.title}</h1>
         {mode === 'sign-up' && (

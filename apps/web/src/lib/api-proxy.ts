@@ -1,12 +1,12 @@
+import { BROWSER_ROUTE_ROOTS } from '@todo-chatbot/api/contracts';
 import { randomBytes } from 'node:crypto';
+import { ApiTokenCache, sessionKey } from './api-token-cache';
 import { getAuth } from './auth';
 import { webEnv } from './env';
 import { BODY_LIMIT, CHAT_BODY_LIMIT, readBody } from './body';
 import { jsonError } from './http';
 import { rejectCrossSite, rejectNonJson } from './request-guard';
 
-/** The api routes the browser may reach through this server; anything else is not forwarded. */
-export const FORWARDED_ROOTS = ['tasks', 'chat', 'conversations', 'reminders'] as const;
 const SAFE_SEGMENT = /^[\w-]+$/;
 const FORWARDED_HEADERS = ['content-type', 'cache-control', 'x-accel-buffering', 'x-request-id'];
 /** A proxy's request id is kept when it looks like one (the api applies the same rule). */
@@ -15,7 +15,8 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** The api path for `/api/<segments>`, or null when it is not one this server forwards. */
 export function apiPathFor(segments: string[]): string | null {
   const [root] = segments;
-  if (!root || !(FORWARDED_ROOTS as readonly string[]).includes(root)) return null;
+  // Only the api routes meant for a browser (the contract's list); /mcp, /metrics and the rest stay private.
+  if (!root || !(BROWSER_ROUTE_ROOTS as readonly string[]).includes(root)) return null;
   if (!segments.every((segment) => SAFE_SEGMENT.test(segment))) return null;
   return `/api/${segments.join('/')}`;
 }
@@ -44,13 +45,26 @@ export function describeError(error: unknown): string {
 
 const isUnauthorized = (error: unknown) => (error as { statusCode?: unknown } | null)?.statusCode === 401;
 
+/** A session's api token is minted once and reused for at most 45 s (api-token-cache.ts). */
+const tokenCache = new ApiTokenCache();
+
+/** The signed-in user's JWT (a session's is reused for up to 45 s), or why there is none. */
+async function userToken(headers: Headers): Promise<Identity> {
+  const key = sessionKey(headers);
+  const cached = key ? tokenCache.get(key) : undefined;
+  if (cached) return { token: cached };
+  const identity = await mintUserToken(headers);
+  if (key && 'token' in identity) tokenCache.set(key, identity.token);
+  return identity;
+}
+
 /**
- * The signed-in user's JWT, or why there is none. 401 only when the request carries no valid session;
+ * A fresh JWT for the signed-in user, or why there is none. 401 only when the request carries no valid session;
  * when the session cannot be read (the database is down or hangs) it is a 503, logged with its cause.
  * One better-auth call: getSession reads the session, and the JWT plugin mints the token with it
  * (the `set-auth-jwt` header). better-auth's getToken cannot be used: it answers 401 for any failure.
  */
-async function userToken(headers: Headers): Promise<Identity> {
+async function mintUserToken(headers: Headers): Promise<Identity> {
   const auth = getAuth();
   try {
     const session = await auth.api.getSession({ headers, returnHeaders: true });

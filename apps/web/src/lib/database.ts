@@ -1,46 +1,13 @@
+import { poolOptions } from '@todo-chatbot/api/database-client';
 import pg from 'pg';
 import { webEnv } from './env';
 
 /**
- * The web server's PostgreSQL pool (better-auth's tables), with the api's timeouts
- * (apps/api/src/common/database-client.ts): a database that is down or hangs fails a request within
- * seconds instead of holding it, and the pool recovers by itself when the database is back.
+ * The web server's PostgreSQL pool (better-auth's tables), with the api's timeouts and client: a
+ * database that is down or hangs fails a request within seconds instead of holding it, and the pool
+ * recovers by itself when the database is back.
  */
 const POOL_MAX = 10;
-const CONNECT_TIMEOUT_MS = 3000;
-const STATEMENT_TIMEOUT_MS = 4000;
-const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
-
-/**
- * Closes its connection when a statement times out on the client side: `pg` alone keeps it, with the
- * unanswered statement in flight and whatever comes next queued behind it (a ROLLBACK included).
- */
-class TimeoutClient extends pg.Client {
-  // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query has a dozen overloads; this passes every one through.
-  override query(...args: any[]): any {
-    const last = args.at(-1);
-    if (typeof last === 'function') {
-      args[args.length - 1] = (error: Error | null, result: unknown) => {
-        this.closeAfterTimeout(error);
-        last(error, result);
-      };
-      return (super.query as (...a: unknown[]) => unknown)(...args);
-    }
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    if (result instanceof Promise) {
-      return result.catch((error: unknown) => {
-        this.closeAfterTimeout(error);
-        throw error;
-      });
-    }
-    return result;
-  }
-
-  private closeAfterTimeout(error: unknown): void {
-    if ((error as Error | null)?.message !== QUERY_TIMEOUT_MESSAGE) return;
-    (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
-  }
-}
 
 let pool: pg.Pool | undefined;
 
@@ -49,11 +16,7 @@ export function databasePool(): pg.Pool {
   pool = new pg.Pool({
     connectionString: webEnv().databaseUrl,
     max: POOL_MAX,
-    Client: TimeoutClient,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
-    query_timeout: STATEMENT_TIMEOUT_MS + 1000,
-    keepAlive: true,
+    ...poolOptions(),
     idleTimeoutMillis: 30_000,
   });
   // A connection the server drops emits 'error' (on the pool while idle, on the client while checked

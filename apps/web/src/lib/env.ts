@@ -2,13 +2,10 @@
  * The web server's configuration, read when first needed (never at build time: one image serves
  * every environment). Names match the README's configuration tables.
  */
-export class ConfigError extends Error {}
+import { requireSetting } from '@todo-chatbot/api/config-error';
+import { API_PORT } from '@todo-chatbot/api/contracts';
 
-function required(name: string, what: string): string {
-  const value = process.env[name];
-  if (!value) throw new ConfigError(`${name} is required: set it to ${what}.`);
-  return value;
-}
+const required = (name: string, what: string): string => requireSetting(process.env[name], name, what);
 
 export interface WebEnv {
   databaseUrl: string;
@@ -34,7 +31,7 @@ export function webEnv(): WebEnv {
     databaseUrl: required('DATABASE_URL', 'the PostgreSQL connection URL'),
     authSecret: required('BETTER_AUTH_SECRET', 'a random string of at least 32 characters'),
     authUrl: required('BETTER_AUTH_URL', "this web app's public URL, e.g. http://localhost:3000"),
-    apiUrl: required('API_URL', "the api's URL, e.g. http://localhost:8000").replace(/\/$/, ''),
+    apiUrl: required('API_URL', `the api's URL, e.g. http://localhost:${API_PORT}`).replace(/\/$/, ''),
     trustedOrigins: list(process.env.BETTER_AUTH_TRUSTED_ORIGINS),
   };
   return cached;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../../api/src/common/free-port.js';
-import { clusterHome } from '../../../api/src/database/embedded-postgres.js';
-import { postmasterPid, processTree } from '../../../api/test/support/os-processes.js';
-import { spawnNode, type ApiProcess, type Exited } from '../../../api/test/support/processes.js';
+import { clusterHome } from '@todo-chatbot/api/embedded-postgres';
+import { freePort } from '@todo-chatbot/api/free-port';
+import { postmasterPid, processTree } from '@todo-chatbot/testing/os-processes';
+import { spawnNode, type ApiProcess, type Exited } from '@todo-chatbot/testing/processes';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 /** What `npm start` runs (npm adds only itself in front). */

@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../../api/src/common/free-port.js';
-import { API_ENTRY, spawnNode } from '../../../api/test/support/processes.js';
+import { freePort } from '@todo-chatbot/api/free-port';
+import { API_ENTRY, spawnNode } from '@todo-chatbot/testing/processes';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const WEB_ENTRY = `${ROOT}apps/web/.next/standalone/apps/web/server.js`;
@@ -24,7 +24,7 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
   throw new Error(`${url} was not ready within ${READY_TIMEOUT_MS} ms:\n${log()}`);
 }
 
-/** The built server at `entry`, through the api suite's process runner. */
+/** The built server at `entry`, through the shared process runner. */
 function run(entry: string, env: Record<string, string>): { child: ChildProcess; log: () => string } {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm test builds it).`);
   const { child, output } = spawnNode(entry, env);

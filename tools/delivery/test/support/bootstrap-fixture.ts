@@ -28,7 +28,7 @@ case "$*" in
     for arg in "$@"; do [ "$previous" = -t ] && image="$arg"; previous="$arg"; context="$arg"; done
     component=$(printf '%s' "$image" | sed 's/.*todo-chatbot-//; s/:.*//')
     # A build context made from a commit: the Dockerfile is there, the working tree's .env and node_modules are not.
-    [ -f "$context/apps/$component/Dockerfile" ] && [ ! -e "$context/.env" ] && [ ! -e "$context/node_modules" ] || { echo "bad build context $context" >&2; exit 1; }
+    [ -f "$context/Dockerfile" ] && [ ! -e "$context/.env" ] && [ ! -e "$context/node_modules" ] || { echo "bad build context $context" >&2; exit 1; }
     # minikube exits 0 when the build failed (kubernetes/minikube#16576): the image just is not there.
     [ -f "$STATE/build-fails" ] || echo "$image" >> "$STATE/images" ;;
   *" service "*) echo http://192.168.49.2:30080 ;;

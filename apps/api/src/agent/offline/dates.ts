@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { taskDates } from './date-phrases.js';
 
 /** Calendar date and wall-clock time in some time zone (month is 1-12). */
 export interface WallTime {
@@ -63,13 +64,44 @@ export function zonedInstant(wall: WallTime, timeZone: string): Date {
   return new Date(guess);
 }
 
-/** First date or time mentioned in `text`, read in `timeZone` relative to `now` (always forward). */
+/**
+ * "evening", "night" alone are often words of a title ("parents evening thursday 7pm", "date night
+ * friday"): chrono reads them as today's evening and even swallows the day after them.
+ */
+const LEADING_PART_OF_DAY = /^(?:morning|evening|afternoon|night)\b\s*/i;
+
+/**
+ * First date or time mentioned in `text`, read in `timeZone` relative to `now` (always forward); a bare
+ * part of the day counts only when nothing more precise is mentioned.
+ */
 export function findDate(text: string, now: Date, timeZone: string): DateMention | undefined {
+  const mentions = findDates(text, now, timeZone);
+  return mentions.find((mention) => !LEADING_PART_OF_DAY.test(mention.text)) ?? mentions[0];
+}
+
+/** Last date mentioned: in "move everything due today to tomorrow" the new date comes last. */
+export function findLastDate(text: string, now: Date, timeZone: string): DateMention | undefined {
+  return findDates(text, now, timeZone).at(-1);
+}
+
+function findDates(text: string, now: Date, timeZone: string): DateMention[] {
   const reference = { instant: now, timezone: offsetMinutes(now, timeZone) };
-  const [result] = chrono.parse(text, reference, { forwardDate: true });
-  if (!result) return undefined;
+  return taskDates.parse(text, reference, { forwardDate: true }).flatMap((result) => {
+    const lead = LEADING_PART_OF_DAY.exec(result.text)?.[0];
+    if (!lead || lead.length === result.text.length) return [toMention(result, timeZone)];
+    // Read what follows the word on its own; the word stays in the title.
+    const offset = result.index + lead.length;
+    return findDates(text.slice(offset, result.index + result.text.length), now, timeZone).map((mention) => ({
+      ...mention,
+      index: mention.index + offset,
+    }));
+  });
+}
+
+function toMention(result: chrono.ParsedResult, timeZone: string): DateMention {
   const start = result.start;
-  const keepImpliedHour = start.isCertain('hour') || PART_OF_DAY.test(result.text);
+  // chrono's "morning" is 06:00; a task for the morning is for the start of the working day.
+  const keepImpliedHour = start.isCertain('hour') || (PART_OF_DAY.test(result.text) && !/morning/i.test(result.text));
   const wall: WallTime = {
     year: start.get('year') ?? 0,
     month: start.get('month') ?? 1,

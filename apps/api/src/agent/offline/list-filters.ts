@@ -1,6 +1,7 @@
 import type { Priority } from '../../tasks/task.schemas.js';
 import { endOfDay, endOfWeek, findDate, startOfDay } from './dates.js';
-import { takePriority, takeTags, unquote } from './task-fields.js';
+import { takePriority, takeTags } from './task-fields.js';
+import { unquote } from './text.js';
 
 /** list_tasks arguments, as the tool takes them. */
 export interface ListFilters {
@@ -13,7 +14,16 @@ export interface ListFilters {
   sort_by?: 'due_at' | 'priority' | 'title' | 'created_at';
   order?: 'asc' | 'desc';
   limit?: number;
+  /** The engine's own: "my shopping list" names a tag if the user has it, else words to search for. */
+  label?: string;
 }
+
+/** "what's next", "what's coming up": the first few open tasks by due date. */
+const UP_NEXT = /^what'?s\s+next$|\b(?:up\s+next|coming\s+up)\b/i;
+
+/** Words that describe a list without naming it ("my whole list", "my high priority tasks"). */
+const NOT_A_LABEL =
+  /^(?:my|me|all|whole|entire|full|pending|open|completed|done|finished|overdue|due|current|remaining|other|recent|new|old|today'?s|tomorrow'?s|todo|to-do|task|tasks|own|high|low|medium|priority|urgent)$/i;
 
 type SortField = NonNullable<ListFilters['sort_by']>;
 
@@ -46,6 +56,12 @@ export function parseListFilters(text: string, now: Date, timeZone: string): Lis
   takeTags(rest, tags);
   if (tags.tags?.[0]) filters.tag = tags.tags[0];
   Object.assign(filters, readSort(rest), readDueRange(rest, now, timeZone), readLimit(rest));
+  if (UP_NEXT.test(rest)) Object.assign(filters, { status: 'pending', sort_by: 'due_at', order: 'asc', limit: 5 });
+  const named =
+    /\b(?:my|the|show|list|see|view|all|any)\s+([\w-]+)\s+(?:list|tasks|stuff|items|things|todos|to-dos)\b/i.exec(
+      rest,
+    )?.[1];
+  if (named && !filters.tag && !NOT_A_LABEL.test(named)) filters.label = named.toLowerCase();
   const status = readStatus(rest);
   if (status) filters.status = status;
   else if (filters.due_before) filters.status = 'pending';
@@ -98,8 +114,11 @@ function readOrder(text: string): 'asc' | 'desc' | undefined {
   return undefined;
 }
 
-/** "overdue", "due today", "due tomorrow", "this week", "due by friday" (up to the end of that day). */
-function readDueRange(text: string, now: Date, timeZone: string): Pick<ListFilters, 'due_before' | 'due_after'> {
+/**
+ * "overdue", "due today", "due tomorrow", "this week", "due by friday" (up to the end of that day),
+ * "on friday" / "due friday" (that day).
+ */
+export function readDueRange(text: string, now: Date, timeZone: string): Pick<ListFilters, 'due_before' | 'due_after'> {
   if (/\b(?:overdue|late|past\s+due)\b/i.test(text)) return { due_before: now.toISOString() };
   if (/\bthis\s+week\b/i.test(text)) return { due_before: endOfWeek(now, timeZone).toISOString() };
   if (/\btomorrow\b/i.test(text)) {
@@ -111,9 +130,16 @@ function readDueRange(text: string, now: Date, timeZone: string): Pick<ListFilte
   if (/\btoday\b/i.test(text)) {
     return { due_after: startOfDay(now, timeZone).toISOString(), due_before: endOfDay(now, timeZone).toISOString() };
   }
-  const dueBy = /\bdue\s+(?:by|before|on|until)?\s*(.+)$/i.exec(text);
-  const mention = dueBy?.[1] ? findDate(dueBy[1], now, timeZone) : undefined;
-  return mention ? { due_before: endOfDay(mention.at, timeZone).toISOString() } : {};
+  const dueBy = /\b(?:due\s+)?(?:by|before|until)\s+(.+)$/i.exec(text);
+  const byDate = dueBy?.[1] ? findDate(dueBy[1], now, timeZone) : undefined;
+  if (byDate) return { due_before: endOfDay(byDate.at, timeZone).toISOString() };
+  const dueOn = /\b(?:due(?:\s+on)?|on)\s+(.+)$/i.exec(text);
+  const onDate = dueOn?.[1] ? findDate(dueOn[1], now, timeZone) : undefined;
+  if (!onDate) return {};
+  return {
+    due_after: startOfDay(onDate.at, timeZone).toISOString(),
+    due_before: endOfDay(onDate.at, timeZone).toISOString(),
+  };
 }
 
 /** "top 5", "first 10", "show 3 tasks". */

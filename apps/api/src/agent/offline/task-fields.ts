@@ -1,44 +1,34 @@
-import type { Frequency, Priority, Recurrence } from '../../tasks/task.schemas.js';
-import { findDate } from './dates.js';
+import type { Priority, Recurrence } from '../../tasks/task.schemas.js';
+import { findDate, findLastDate, type DateMention } from './dates.js';
+import { findRecurrence, firstOccurrenceAt, onRepeatDays } from './recurrence-phrases.js';
+import { cut, squash, takeQuoted, unquote } from './text.js';
 
-/** Task fields the parser can read from a message (snake_case, like the tool arguments). */
+/** The fields of a new task the parser can read from a message (snake_case, like add_task's arguments). */
 export interface TaskFields {
   title?: string;
   description?: string;
   priority?: Priority;
   tags?: string[];
-  due_at?: string | null;
+  due_at?: string;
   remind_at?: string;
   recurrence?: Recurrence;
 }
 
-/** Fields found in a text, plus the words left once those mentions are cut out (the title candidate). */
-export interface ExtractedFields {
-  fields: TaskFields;
+/** Fields found in a text, plus the words left once those mentions are cut out (the title, or the task named). */
+export interface ExtractedFields<Fields> {
+  fields: Fields;
   rest: string;
 }
 
-interface ExtractOptions {
+export interface ExtractOptions {
   now: Date;
   timeZone: string;
   /** "remind me to …": the time mentioned is both the reminder and the due time. */
   remindAtDue?: boolean;
 }
 
-const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const UNIT_FREQUENCY: Record<string, Frequency> = { day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' };
-const ADVERB_RECURRENCE: Record<string, Recurrence> = {
-  daily: { frequency: 'daily', interval: 1 },
-  weekly: { frequency: 'weekly', interval: 1 },
-  monthly: { frequency: 'monthly', interval: 1 },
-  yearly: { frequency: 'yearly', interval: 1 },
-  annually: { frequency: 'yearly', interval: 1 },
-  biweekly: { frequency: 'weekly', interval: 2 },
-  fortnightly: { frequency: 'weekly', interval: 2 },
-};
-
-/** Reads every task field mentioned in `text`; the quoted part, if any, is the literal title. */
-export function extractTaskFields(text: string, options: ExtractOptions): ExtractedFields {
+/** Reads every field of a new task mentioned in `text`; the quoted part, if any, is the literal title. */
+export function extractTaskFields(text: string, options: ExtractOptions): ExtractedFields<TaskFields> {
   const fields: TaskFields = {};
   let rest = text;
   const quoted = takeQuoted(rest);
@@ -49,19 +39,24 @@ export function extractTaskFields(text: string, options: ExtractOptions): Extrac
   rest = takeDescription(rest, fields);
   rest = takePriority(rest, fields);
   rest = takeTags(rest, fields);
-  rest = takeRecurrence(rest, fields);
+  const repeat = findRecurrence(rest);
+  if (repeat) {
+    fields.recurrence = repeat.recurrence;
+    rest = repeat.rest;
+  }
   rest = takeReminder(rest, fields, options);
-  rest = takeDueDate(rest, fields, options);
+  const due = takeDate(rest, options, 'first');
+  if (due) {
+    fields.due_at = due.at.toISOString();
+    rest = due.rest;
+  } else if (repeat?.firstOccurrence) {
+    fields.due_at = firstOccurrenceAt(repeat.firstOccurrence, options.now, options.timeZone).toISOString();
+  }
+  if (fields.due_at && fields.recurrence) {
+    fields.due_at = onRepeatDays(new Date(fields.due_at), fields.recurrence, options.timeZone).toISOString();
+  }
   if (options.remindAtDue && fields.due_at && !fields.remind_at) fields.remind_at = fields.due_at;
   return { fields, rest: squash(rest) };
-}
-
-/** Text in quotes ("…", '…', “…”), taken literally: no dates or tags are read from it. */
-export function takeQuoted(text: string): { value: string; rest: string } | undefined {
-  const match = /(?:^|\s)(?:"([^"]+)"|“([^”]+)”|'(.+?)')(?=$|[\s.,!?])/.exec(text);
-  const value = match?.[1] ?? match?.[2] ?? match?.[3];
-  if (!match || !value?.trim()) return undefined;
-  return { value: value.trim(), rest: cut(text, match.index, match[0].length) };
 }
 
 function takeDescription(text: string, fields: TaskFields): string {
@@ -74,22 +69,39 @@ function takeDescription(text: string, fields: TaskFields): string {
   return cut(text, match.index, match[0].length);
 }
 
+const PRIORITY_NAMES: Record<string, Priority> = {
+  high: 'high',
+  top: 'high',
+  medium: 'medium',
+  normal: 'medium',
+  low: 'low',
+};
+
+/**
+ * "high priority", "priority: low", and words that mean one at the end of a clause: "urgent", "asap",
+ * "important" → high; "not important", "can wait" → low.
+ */
 export function takePriority(text: string, fields: { priority?: Priority }): string {
-  const patterns = [
-    /\b(?:(?:with|at|as|to)\s+)?(?:an?\s+)?(high|medium|low)(?:[- ]priority|\s+prio)\b/i,
-    /\b(?:(?:with|and)\s+)?priority\s*(?::|to|is|of|as)?\s*(high|medium|low)\b/i,
-  ];
-  for (const pattern of patterns) {
-    const match = pattern.exec(text);
-    if (match?.[1]) {
-      fields.priority = match[1].toLowerCase() as Priority;
-      return cut(text, match.index, match[0].length);
-    }
+  const named =
+    /(?:^|[\s,]+)(?:(?:with|at|as|to|is|a)\s+)*(?:an?\s+)?(high|top|medium|normal|low)(?:[- ]priority|\s+prio)\b|(?:^|[\s,]+)(?:(?:with|and)\s+)?priority\s*(?::|to|is|of|as)?\s*(high|medium|low)\b/i.exec(
+      text,
+    );
+  const name = named?.[1] ?? named?.[2];
+  if (named && name) {
+    fields.priority = PRIORITY_NAMES[name.toLowerCase()];
+    return cut(text, named.index, named[0].length);
   }
-  return text;
+  const word =
+    /(?:^|[\s,]+)(?:(?:it'?s|its|is|as|be)\s+)?(?:(not\s+(?:very\s+)?(?:important|urgent)|unimportant|can\s+wait|no\s+rush)|(?:very\s+|really\s+|super\s+)?(urgent|asap|important|critical|a\s+priority))\s*(?=,|$)/i;
+  let rest = text;
+  for (let match = word.exec(rest); match; match = word.exec(rest)) {
+    fields.priority = match[1] ? 'low' : 'high';
+    rest = cut(rest, match.index, match[0].length).trimEnd();
+  }
+  return rest;
 }
 
-/** "#work #urgent", "tagged work", "with tags work and home" (numbers like #3 are task ids, not tags). */
+/** "#work #urgent", "tagged work", "with tags work and home" (numbers like #3 are task numbers, not tags). */
 export function takeTags(text: string, fields: { tags?: string[] }): string {
   const tags: string[] = [];
   const word = String.raw`#?[a-z][\w-]*`;
@@ -100,47 +112,27 @@ export function takeTags(text: string, fields: { tags?: string[] }): string {
   let rest = text;
   const label = labelled.exec(rest);
   if (label?.[1]) {
-    tags.push(...label[1].split(/\s*,\s*|\s+and\s+/));
+    tags.push(...splitTags(label[1]));
     rest = cut(rest, label.index, label[0].length);
   }
   rest = rest.replace(/(?:^|\s)#([a-z][\w-]*)\b/gi, (_whole, tag: string) => {
     tags.push(tag);
     return ' ';
   });
-  if (tags.length > 0) fields.tags = [...new Set(tags.map((tag) => tag.replace(/^#/, '').toLowerCase()))];
+  if (tags.length > 0) fields.tags = [...new Set(tags.map(normaliseTag))];
   return rest;
 }
 
-/** "every Monday" keeps "Monday" in the text so it also becomes the first due date. */
-function takeRecurrence(text: string, fields: TaskFields): string {
-  const weekday = new RegExp(
-    String.raw`\b(?:every|each|on)\s+(${WEEKDAYS})s?\b|\b(?:every|each)\s+(${WEEKDAYS})\b`,
-    'i',
-  ).exec(text);
-  if (weekday) {
-    const day = (weekday[1] ?? weekday[2]) as string;
-    fields.recurrence = { frequency: 'weekly', interval: 1 };
-    return `${text.slice(0, weekday.index)} ${day}${text.slice(weekday.index + weekday[0].length)}`;
-  }
-  const counted = /\b(?:every|each)\s+(other\s+|\d+\s+)?(day|week|month|year)s?\b|\beveryday\b/i.exec(text);
-  if (counted) {
-    const unit = (counted[2] ?? 'day').toLowerCase();
-    const interval = parseInterval(counted[1]);
-    fields.recurrence = { frequency: UNIT_FREQUENCY[unit] as Frequency, interval };
-    return cut(text, counted.index, counted[0].length);
-  }
-  const adverb = /\b(daily|weekly|monthly|yearly|annually|biweekly|fortnightly)\b/i.exec(text);
-  if (adverb?.[1]) {
-    fields.recurrence = { ...(ADVERB_RECURRENCE[adverb[1].toLowerCase()] as Recurrence) };
-    return cut(text, adverb.index, adverb[0].length);
-  }
-  return text;
+/** "home, garden and work" → the three tags. */
+export function splitTags(text: string): string[] {
+  return text
+    .split(/\s*,\s*|\s+and\s+|\s+/)
+    .map(normaliseTag)
+    .filter((tag) => tag.length > 0);
 }
 
-function parseInterval(count: string | undefined): number {
-  if (!count) return 1;
-  if (/other/i.test(count)) return 2;
-  return Math.max(1, Number.parseInt(count, 10));
+function normaliseTag(tag: string): string {
+  return tag.replace(/^#/, '').toLowerCase();
 }
 
 /** "with reminder tomorrow at 8am", "remind me at 3pm": the date after the keyword is the reminder. */
@@ -158,40 +150,36 @@ function takeReminder(text: string, fields: TaskFields, options: ExtractOptions)
   return cut(withoutDate, keyword.index, keyword[0].length);
 }
 
-/** The first date left is the due date; a preposition just before it ("due", "by", "on") goes too. */
-function takeDueDate(text: string, fields: TaskFields, options: ExtractOptions): string {
-  const mention = findDate(text, options.now, options.timeZone);
-  if (!mention) return text;
-  fields.due_at = mention.at.toISOString();
+/**
+ * The first (or last) date in the text, and the text without it; a preposition just before it ("due",
+ * "by", "on", "to") goes too.
+ */
+export function takeDate(
+  text: string,
+  options: ExtractOptions,
+  which: 'first' | 'last',
+): { at: Date; rest: string } | undefined {
+  const mention = which === 'first' ? findDate(text, options.now, options.timeZone) : findNewDate(text, options);
+  if (!mention) return undefined;
   const before = text.slice(0, mention.index);
-  const lead = /\b(?:(?:is|be)\s+)?(?:due(?:\s+(?:on|by|at|for))?|by|on|at|before|until|for|from|starting)\s*$/i.exec(
-    before,
-  );
+  const lead =
+    /\b(?:(?:is|be)\s+)?(?:(?:now\s+)?due(?:\s+(?:on|by|at|for))?|by|on|at|before|until|till|to|for|from|starting)(?:\s+the)?\s*$/i.exec(
+      before,
+    );
   const start = lead ? lead.index : mention.index;
-  return cut(text, start, mention.index + mention.text.length - start);
+  return { at: mention.at, rest: cut(text, start, mention.index + mention.text.length - start) };
 }
 
-/** Replaces a span with a space (keeps the words either side apart). */
-export function cut(text: string, index: number, length: number): string {
-  return `${text.slice(0, index)} ${text.slice(index + length)}`;
-}
-
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-export function unquote(text: string): string {
-  return squash(text)
-    .replace(/^["'“‘](.*)["'”’]$/, '$1')
-    .trim();
-}
-
-/** Left-over connecting words are dropped and the first letter capitalised: "buy milk with" → "Buy milk". */
-export function toTitle(text: string): string {
-  let title = squash(text)
-    .replace(/[\s,;:.!?-]+$/, '')
-    .replace(/^[\s,;:-]+/, '');
-  const dangling = /^(?:and|with|to)\s+|\s+(?:and|with|to|on|at|by|for|due|in)$/i;
-  while (dangling.test(title)) title = title.replace(dangling, '').trim();
-  return title.charAt(0).toUpperCase() + title.slice(1);
+/**
+ * The date a change moves to: the one after the last "to" ("move everything due today to tomorrow", where
+ * chrono would read "today to tomorrow" as one range), else the last date mentioned.
+ */
+function findNewDate(text: string, options: ExtractOptions): DateMention | undefined {
+  const targets = [...text.matchAll(/\b(?:to|until|till)\s+/gi)].reverse();
+  for (const target of targets) {
+    const from = target.index + target[0].length;
+    const mention = findDate(text.slice(from), options.now, options.timeZone);
+    if (mention?.index === 0) return { ...mention, index: from };
+  }
+  return findLastDate(text, options.now, options.timeZone);
 }

@@ -1,5 +1,8 @@
+import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { AuthForm } from '@/components/AuthForm';
+
+export const metadata: Metadata = { title: 'Sign in' };
 
 export default function SignInPage() {
   return (

@@ -3,7 +3,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '@/lib/client/api';
-import type { Conversation } from '@/lib/client/types';
+import type { ConversationView as Conversation } from '@/lib/client/types';
 import { ChatComposer } from './ChatComposer';
 import { ConversationList } from './ConversationList';
 import { ExamplePrompts } from './ExamplePrompts';
@@ -40,11 +40,13 @@ export function ChatView() {
     [conversationId, router, loadConversations],
   );
 
-  const { messages, sending, loading, loadError, send } = useChat(conversationId, onStored);
+  const { messages, sending, loading, loadError, announcement, send, stop } = useChat(conversationId, onStored);
 
-  // The textarea is disabled while sending; give focus back once the reply is in.
+  // Stop was pressed (or the reply ended): the next message starts in the box, not on a vanished button.
+  const wasSending = useRef(false);
   useEffect(() => {
-    if (!sending) inputRef.current?.focus();
+    if (wasSending.current && !sending && document.activeElement === document.body) inputRef.current?.focus();
+    wasSending.current = sending;
   }, [sending]);
 
   function sendDraft(text: string) {
@@ -64,7 +66,7 @@ export function ChatView() {
   }
 
   return (
-    <main className="chat-page">
+    <main id="main" tabIndex={-1} className="chat-page">
       <ConversationList conversations={conversations} activeId={conversationId} onNew={startNew} />
       <section className="chat-pane" aria-labelledby="chat-title">
         <div className="chat-title-row">
@@ -85,8 +87,20 @@ export function ChatView() {
           ) : (
             <p className="muted empty">Ask me to add, list, update or complete your tasks.</p>
           ))}
-        <MessageList messages={messages} sending={sending} onRetry={(text, id) => void send(text, id)} />
-        <ChatComposer value={draft} onChange={setDraft} onSend={sendDraft} sending={sending} inputRef={inputRef} />
+        <MessageList
+          messages={messages}
+          sending={sending}
+          announcement={announcement}
+          onRetry={(text, id) => void send(text, id)}
+        />
+        <ChatComposer
+          value={draft}
+          onChange={setDraft}
+          onSend={sendDraft}
+          onStop={stop}
+          sending={sending}
+          inputRef={inputRef}
+        />
       </section>
     </main>
   );

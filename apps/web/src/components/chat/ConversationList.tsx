@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { Conversation } from '@/lib/client/types';
+import type { ConversationView as Conversation } from '@/lib/client/types';
+import { DisclosureButton } from '@/components/DisclosureButton';
 
 interface Props {
   conversations: Conversation[];
@@ -19,15 +20,14 @@ export function ConversationList({ conversations, activeId, onNew }: Props) {
         <button type="button" onClick={onNew}>
           New conversation
         </button>
-        <button
-          type="button"
+        <DisclosureButton
+          open={open}
+          onToggle={setOpen}
+          controls="conversation-links"
           className="secondary conversations-toggle"
-          aria-expanded={open}
-          aria-controls="conversation-links"
-          onClick={() => setOpen(!open)}
         >
           {open ? 'Hide history' : `History (${conversations.length})`}
-        </button>
+        </DisclosureButton>
       </div>
       <ul id="conversation-links" className="conversation-links">
         {conversations.length === 0 && <li className="muted">No conversations yet.</li>}

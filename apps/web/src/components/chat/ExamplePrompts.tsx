@@ -1,7 +1,7 @@
 const EXAMPLES = [
   'Add a task to buy milk tomorrow with high priority',
   'Show my pending tasks sorted by due date',
-  'Mark task 1 as complete',
+  'Water the plants every Monday',
   'Remind me to call John at 3pm tomorrow',
 ];
 

@@ -1,3 +1,5 @@
+import { CopyButton } from './CopyButton';
+import { Markdown } from './Markdown';
 import { ToolCallChip } from './ToolCallChip';
 import type { ChatMessage } from './useChat';
 
@@ -8,7 +10,7 @@ interface Props {
 }
 
 export function MessageBubble({ message, onRetry, retryDisabled }: Props) {
-  const { role, content, toolCalls, pending, error, retry } = message;
+  const { role, content, toolCalls, pending, stopped, error, retry } = message;
   return (
     <li className={`message message-${role}`}>
       <span className="visually-hidden">{role === 'user' ? 'You:' : 'Assistant:'}</span>
@@ -20,10 +22,23 @@ export function MessageBubble({ message, onRetry, retryDisabled }: Props) {
           ))}
         </ul>
       )}
-      {content && <div className="bubble">{content}</div>}
+      {content &&
+        (role === 'assistant' ? (
+          <div className="bubble markdown">
+            <Markdown text={content} />
+          </div>
+        ) : (
+          <div className="bubble">{content}</div>
+        ))}
       {pending && !content && (
         <div className="bubble typing" role="status" aria-label="Assistant is replying">
           …
+        </div>
+      )}
+      {role === 'assistant' && !pending && (content || stopped) && (
+        <div className="message-actions">
+          {stopped && <span className="stopped-note">Stopped{content ? '' : ' before a reply'}</span>}
+          {content && <CopyButton text={content} />}
         </div>
       )}
       {error && (

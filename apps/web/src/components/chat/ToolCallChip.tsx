@@ -1,5 +1,5 @@
 import { toolCallError, toolCallLabel } from '@/lib/client/tool-call-label';
-import type { ToolCall } from '@/lib/client/types';
+import type { ToolCallRecord as ToolCall } from '@/lib/client/types';
 
 export function ToolCallChip({ call }: { call: ToolCall }) {
   const error = toolCallError(call);

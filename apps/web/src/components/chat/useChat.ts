@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '@/lib/client/api';
 import { streamChatTurn } from '@/lib/client/chat-stream';
 import { browserTimeZone } from '@/lib/client/dates';
-import type { StoredMessage, ToolCall } from '@/lib/client/types';
+import type { MessageView as StoredMessage, ToolCallRecord as ToolCall } from '@/lib/client/types';
 
 export interface ChatMessage {
   key: string;
@@ -12,6 +12,8 @@ export interface ChatMessage {
   content: string;
   toolCalls: ToolCall[];
   pending?: boolean;
+  /** The user stopped the reply: what streamed until then is kept. */
+  stopped?: boolean;
   error?: string;
   /** What to resend (same client_message_id, so the api does not run the turn twice). */
   retry?: { text: string; clientMessageId: string };
@@ -33,6 +35,8 @@ export function useChat(conversationId: string | null, onStored: (conversationId
   const [sending, setSending] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const inFlight = useRef<AbortController | null>(null);
   // The conversation this tab just created by sending: its messages are already on screen.
   const createdHere = useRef<string | null>(null);
   const current = useRef(conversationId);
@@ -80,6 +84,9 @@ export function useChat(conversationId: string | null, onStored: (conversationId
           : [...list, { key: `u-${clientMessageId}`, role: 'user', content: text, toolCalls: [] }, blankReply],
       );
       setSending(true);
+      setAnnouncement('');
+      const controller = new AbortController();
+      inFlight.current = controller;
       try {
         const result = await streamChatTurn(
           {
@@ -93,14 +100,21 @@ export function useChat(conversationId: string | null, onStored: (conversationId
             onDelta: (delta) => update(replyKey, (m) => ({ ...m, content: m.content + delta })),
             onRetry: () => update(replyKey, () => blankReply),
           },
+          controller.signal,
         );
         update(replyKey, (m) => ({ ...m, content: result.response, toolCalls: result.tool_calls, pending: false }));
+        setAnnouncement(`Assistant: ${result.response}`);
         // Only follow the reply into the URL if the user is still looking at the conversation it belongs to.
         if (current.current === startedIn) {
           if (!startedIn) createdHere.current = result.conversation_id;
           onStored(result.conversation_id);
         }
       } catch (error) {
+        if (controller.signal.aborted) {
+          update(replyKey, (m) => ({ ...m, pending: false, stopped: true }));
+          setAnnouncement('Reply stopped.');
+          return;
+        }
         update(replyKey, (m) => ({
           ...m,
           pending: false,
@@ -108,11 +122,14 @@ export function useChat(conversationId: string | null, onStored: (conversationId
           retry: { text, clientMessageId },
         }));
       } finally {
+        inFlight.current = null;
         setSending(false);
       }
     },
     [onStored, update],
   );
 
-  return { messages, sending, loading, loadError, send };
+  const stop = useCallback(() => inFlight.current?.abort(), []);
+
+  return { messages, sending, loading, loadError, announcement, send, stop };
 }

@@ -1,33 +1,28 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
+import { LIMITS } from '@todo-chatbot/api/contracts';
 import { api } from '@/lib/client/api';
-import { localInputToIso } from '@/lib/client/dates';
-import { parseTags } from '@/lib/client/task-query';
-import { LabelledOptions } from './LabelledOptions';
-import { FREQUENCY_LABELS, PRIORITY_LABELS, type Frequency, type Priority, type Task } from '@/lib/client/types';
+import type { TaskView as Task } from '@/lib/client/types';
+import { TaskFields, taskFieldValues } from './TaskFields';
+import { DisclosureButton } from '@/components/DisclosureButton';
 
+/** Quick add: one line (title, More, Add; their labels shortened on phones); "More" opens the other fields. */
 export function AddTaskForm({ onAdded }: { onAdded: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [expanded, setExpanded] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const repeat = String(data.get('repeat'));
     setSaving(true);
     setError(null);
     try {
       await api<Task>('/api/tasks', {
         method: 'POST',
-        json: {
-          title: String(data.get('title')).trim(),
-          priority: data.get('priority') as Priority,
-          tags: parseTags(String(data.get('tags'))),
-          due_at: localInputToIso(String(data.get('due'))),
-          recurrence: repeat === 'none' ? null : { frequency: repeat as Frequency, interval: 1 },
-        },
+        json: { title: String(data.get('title')).trim(), ...taskFieldValues(data) },
       });
       form.reset();
       onAdded();
@@ -39,38 +34,24 @@ export function AddTaskForm({ onAdded }: { onAdded: () => void }) {
   }
 
   return (
-    <form className="card add-task" onSubmit={submit} aria-labelledby="add-task-title">
-      <h2 id="add-task-title">Add task</h2>
-      <label className="grow">
-        Title
-        <input name="title" required maxLength={500} placeholder="What needs doing?" />
-      </label>
-      <label>
-        Priority
-        <select name="priority" defaultValue="medium">
-          <LabelledOptions labels={PRIORITY_LABELS} />
-        </select>
-      </label>
-      <label>
-        Due
-        <input name="due" type="datetime-local" />
-      </label>
-      <label>
-        Tags
-        <input name="tags" placeholder="work, home" />
-      </label>
-      <label>
-        Repeat
-        <select name="repeat" defaultValue="none">
-          <option value="none">None</option>
-          <LabelledOptions labels={FREQUENCY_LABELS} />
-        </select>
-      </label>
-      <button type="submit" disabled={saving}>
-        {saving ? 'Adding…' : 'Add task'}
-      </button>
+    <form className="card add-task" onSubmit={submit} aria-label="Add a task">
+      <div className="quick-add">
+        <input name="title" aria-label="New task" required maxLength={LIMITS.title} placeholder="What needs doing?" />
+        <DisclosureButton open={expanded} onToggle={setExpanded} controls="add-task-fields" className="secondary">
+          {expanded ? 'Fewer' : 'More'}
+          <span className="wide-only"> options</span>
+        </DisclosureButton>
+        <button type="submit" disabled={saving}>
+          {saving ? 'Adding…' : 'Add'}
+          <span className="wide-only"> task</span>
+        </button>
+      </div>
+      {/* Always in the form, so Enter adds with what was filled in even while folded away. */}
+      <div id="add-task-fields" className="task-fields" hidden={!expanded}>
+        <TaskFields />
+      </div>
       {error && (
-        <p role="alert" className="error full">
+        <p role="alert" className="error">
           {error}
         </p>
       )}

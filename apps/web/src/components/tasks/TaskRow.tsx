@@ -1,10 +1,10 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/dates';
 import { isOverdue, recurrenceLabel } from '@/lib/client/task-query';
-import type { CompletionResult, Task } from '@/lib/client/types';
+import type { CompletionView as CompletionResult, TaskView as Task } from '@/lib/client/types';
 import { PriorityBadge } from './PriorityBadge';
 import { TaskEditForm } from './TaskEditForm';
 
@@ -22,10 +22,25 @@ export function TaskRow({ task, onChanged, onError }: Props) {
   const [checkedNow, setCheckedNow] = useState<boolean | null>(null);
   const checked = checkedNow ?? task.completed;
   const overdue = isOverdue(task);
+  const editButton = useRef<HTMLButtonElement>(null);
+  // Closing the editor gives focus back to the Edit button rather than dropping it to the page.
+  const refocusEdit = useRef(false);
 
   useEffect(() => setCheckedNow(null), [task.completed, task.updated_at]);
 
+  useEffect(() => {
+    if (!editing && refocusEdit.current) editButton.current?.focus();
+    refocusEdit.current = false;
+  }, [editing]);
+
+  function closeEditor() {
+    refocusEdit.current = true;
+    setEditing(false);
+  }
+
+  // Controls are never disabled while busy (that would drop keyboard focus); a second click is ignored instead.
   async function run(action: () => Promise<unknown>) {
+    if (busy) return;
     setBusy(true);
     try {
       await action();
@@ -39,6 +54,7 @@ export function TaskRow({ task, onChanged, onError }: Props) {
   }
 
   const toggle = () => {
+    if (busy) return;
     setCheckedNow(!checked);
     void run(() =>
       api<CompletionResult>(`/api/tasks/${task.id}/complete`, { method: 'POST', json: { completed: !checked } }),
@@ -60,22 +76,23 @@ export function TaskRow({ task, onChanged, onError }: Props) {
         type="checkbox"
         className="task-check"
         checked={checked}
-        disabled={busy}
+        aria-disabled={busy}
         onChange={toggle}
         aria-label={checked ? `Mark "${task.title}" as not done` : `Mark "${task.title}" as done`}
       />
       {editing ? (
         <TaskEditForm
           task={task}
-          onCancel={() => setEditing(false)}
+          onCancel={closeEditor}
           onSaved={() => {
-            setEditing(false);
+            closeEditor();
             onChanged();
           }}
         />
       ) : (
         <div className="task-body">
           <div className="task-head">
+            <span className="task-number">#{task.number}</span>
             <span className="task-title">{task.title}</span>
             <PriorityBadge priority={task.priority} />
             {task.tags.map((tag) => (
@@ -100,6 +117,7 @@ export function TaskRow({ task, onChanged, onError }: Props) {
       {!editing && (
         <div className="task-actions">
           <button
+            ref={editButton}
             type="button"
             className="secondary small"
             onClick={() => setEditing(true)}
@@ -110,7 +128,7 @@ export function TaskRow({ task, onChanged, onError }: Props) {
           <button
             type="button"
             className="danger small"
-            disabled={busy}
+            aria-disabled={busy}
             onClick={remove}
             aria-label={`Delete "${task.title}"`}
           >

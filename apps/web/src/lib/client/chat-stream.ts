@@ -1,16 +1,10 @@
+import { CHAT_STREAM_EVENTS, type ChatRequest, type ChatStreamEventData } from '@todo-chatbot/api/contracts';
 import { ApiError, errorFrom } from './api';
 import { readSse } from './sse';
-import type { ChatResponse, ToolCall } from './types';
-
-export interface ChatTurnRequest {
-  conversation_id?: string;
-  message: string;
-  client_message_id: string;
-  time_zone: string;
-}
+import type { ChatResponse, ToolCallRecord } from './types';
 
 export interface ChatTurnHandlers {
-  onToolCall: (call: ToolCall) => void;
+  onToolCall: (call: ToolCallRecord) => void;
   onDelta: (text: string) => void;
   /** A retry starts over: drop what the failed attempt streamed. */
   onRetry: () => void;
@@ -21,15 +15,18 @@ class NetworkFailure extends Error {}
 
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 
-async function attempt(request: ChatTurnRequest, handlers: ChatTurnHandlers): Promise<ChatResponse> {
+async function attempt(request: ChatRequest, handlers: ChatTurnHandlers, signal?: AbortSignal): Promise<ChatResponse> {
   let response: Response;
   try {
     response = await fetch('/api/chat/stream', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
       body: JSON.stringify(request),
+      signal,
     });
   } catch (error) {
+    // The user stopped the turn: not a network failure, so not retried.
+    if (signal?.aborted) throw error;
     throw new NetworkFailure((error as Error).message);
   }
   if (RETRYABLE_STATUSES.has(response.status)) throw new NetworkFailure((await errorFrom(response)).message);
@@ -41,12 +38,13 @@ async function attempt(request: ChatTurnRequest, handlers: ChatTurnHandlers): Pr
   try {
     await readSse(response.body, ({ event, data }) => {
       const payload: unknown = JSON.parse(data);
-      if (event === 'tool_call') handlers.onToolCall(payload as ToolCall);
-      else if (event === 'delta') handlers.onDelta((payload as { text: string }).text);
-      else if (event === 'done') result = payload as ChatResponse;
-      else if (event === 'error') failure = (payload as { message: string }).message;
+      if (event === CHAT_STREAM_EVENTS.toolCall) handlers.onToolCall(payload as ChatStreamEventData['tool_call']);
+      else if (event === CHAT_STREAM_EVENTS.delta) handlers.onDelta((payload as ChatStreamEventData['delta']).text);
+      else if (event === CHAT_STREAM_EVENTS.done) result = payload as ChatStreamEventData['done'];
+      else if (event === CHAT_STREAM_EVENTS.error) failure = (payload as ChatStreamEventData['error']).message;
     });
   } catch (error) {
+    if (signal?.aborted) throw error;
     throw new NetworkFailure((error as Error).message);
   }
   if (failure !== null) throw new ApiError(500, failure);
@@ -54,15 +52,22 @@ async function attempt(request: ChatTurnRequest, handlers: ChatTurnHandlers): Pr
   return result;
 }
 
-/** One chat turn over SSE; a broken connection is retried once with the same client_message_id. */
-export async function streamChatTurn(request: ChatTurnRequest, handlers: ChatTurnHandlers): Promise<ChatResponse> {
+/**
+ * One chat turn over SSE; a broken connection is retried once with the same client_message_id.
+ * Aborting `signal` (Stop) ends it at once with the AbortError.
+ */
+export async function streamChatTurn(
+  request: ChatRequest,
+  handlers: ChatTurnHandlers,
+  signal?: AbortSignal,
+): Promise<ChatResponse> {
   try {
-    return await attempt(request, handlers);
+    return await attempt(request, handlers, signal);
   } catch (error) {
     if (!(error instanceof NetworkFailure)) throw error;
     handlers.onRetry();
     try {
-      return await attempt(request, handlers);
+      return await attempt(request, handlers, signal);
     } catch (retryError) {
       if (retryError instanceof NetworkFailure)
         throw new Error('Could not reach the server. Check your connection and retry.');

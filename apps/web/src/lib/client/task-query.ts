@@ -68,7 +68,14 @@ export function isOverdue(task: { due_at: string | null; completed: boolean }, n
   return !task.completed && task.due_at !== null && new Date(task.due_at).getTime() < now;
 }
 
-const UNIT: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year' };
+const UNIT: Record<string, string> = {
+  daily: 'day',
+  weekdays: 'weekday',
+  weekends: 'weekend',
+  weekly: 'week',
+  monthly: 'month',
+  yearly: 'year',
+};
 
 /** "Repeats weekly" or "Repeats every 2 weeks". */
 export function recurrenceLabel(recurrence: { frequency: string; interval: number }): string {

@@ -1,0 +1,92 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
+import { addTask, hoursFromNow, signUp } from './support/actions.js';
+import { uniqueEmail, browserSuite } from './support/browser-suite.js';
+
+const suite = browserSuite();
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+const box = async (locator: Locator) => (await locator.boundingBox())!;
+
+/** Reminders due now, made while no app page is open: one polling meanwhile would show and acknowledge them. */
+async function dueReminders(page: Page, titles: string[]): Promise<void> {
+  await page.goto('about:blank');
+  for (const title of titles) await addTask(page, suite.webUrl, { title, remind_at: hoursFromNow(-0.1) });
+}
+
+describe('reminder toasts', () => {
+  test('never cover the composer or Send, at any width', async () => {
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('tara'));
+    for (const [width, height] of [
+      [375, 667],
+      [768, 1024],
+      [1280, 800],
+      [1920, 1080],
+    ]) {
+      await page.setViewportSize({ width, height });
+      const titles = [1, 2, 3].map((n) => `Reminder ${n} at ${width} px`);
+      await dueReminders(page, titles);
+      await page.goto(`${suite.webUrl}/chat`);
+      const toasts = page.getByRole('status').filter({ hasText: `at ${width} px` });
+      await toasts.nth(2).waitFor();
+      const covered = [
+        await box(page.getByRole('textbox', { name: 'Message' })),
+        await box(page.getByRole('button', { name: 'Send' })),
+      ];
+      for (let index = 0; index < 3; index += 1) {
+        const toast = await box(toasts.nth(index));
+        expect({ width, index, overlaps: covered.some((control) => overlaps(toast, control)) }).toEqual({
+          width,
+          index,
+          overlaps: false,
+        });
+      }
+    }
+    await context.close();
+  });
+
+  test('can be dismissed, go away by themselves, and the ones that did are listed as missed', async () => {
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('ugo'));
+    await dueReminders(page, ['Water the plants', 'Call the bank']);
+    await page.goto(`${suite.webUrl}/tasks`);
+    const plants = page.getByRole('status').filter({ hasText: 'Reminder: Water the plants' });
+    const bank = page.getByRole('status').filter({ hasText: 'Reminder: Call the bank' });
+    await plants.waitFor();
+    await bank.waitFor();
+
+    await page.getByRole('button', { name: 'Dismiss reminder for Water the plants' }).click();
+    await plants.waitFor({ state: 'detached' });
+    // The pointer leaves the toasts (one resting on a toast holds it, as for someone reading it).
+    await page.mouse.move(1, 400);
+    // Left alone, the other one goes away by itself, and is then listed as missed.
+    await bank.waitFor({ state: 'detached', timeout: 30_000 });
+    const missed = page.getByRole('button', { name: 'Missed reminders (1)' });
+    await missed.click();
+    const list = page.getByRole('region', { name: 'Missed reminders' });
+    expect(await list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Call the bank')]);
+    await list.getByRole('button', { name: 'Clear missed reminder for Call the bank' }).click();
+    await missed.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  test('a toast being read (hovered or focused) stays', async () => {
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('vera'));
+    await dueReminders(page, ['Feed the cat']);
+    await page.goto(`${suite.webUrl}/tasks`);
+    const toast = page.getByRole('status').filter({ hasText: 'Reminder: Feed the cat' });
+    await toast.waitFor();
+    await page.getByRole('button', { name: 'Dismiss reminder for Feed the cat' }).focus();
+    // Well past the time a toast stays unattended (8 s): held by the focus, it is still there.
+    await page.waitForTimeout(10_000);
+    expect(await toast.isVisible()).toBe(true);
+    await page.getByRole('textbox', { name: 'New task' }).focus();
+    await toast.waitFor({ state: 'detached', timeout: 30_000 });
+    await context.close();
+  });
+});
