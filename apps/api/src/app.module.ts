@@ -1,6 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountModule } from './account/account.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { Clock } from './common/clock.js';
@@ -63,6 +64,7 @@ export class AppModule {
         TasksModule,
         McpModule,
         ChatModule,
+        AccountModule,
       ],
     };
   }

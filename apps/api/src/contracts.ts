@@ -41,6 +41,8 @@ export type MessageRole = (typeof MESSAGE_ROLES)[number];
 export const LIMITS = {
   /** A task title. */
   title: 500,
+  /** A conversation's title (PATCH /api/conversations/:id). */
+  conversationTitle: 200,
   /** A task description. */
   description: 5000,
   /** One tag. */
@@ -74,4 +76,4 @@ export type {
 export type { ToolCallRecord };
 export type { ToolName } from './mcp/tool-contract.js';
 export type { ChatResponse, ConversationView, MessageView } from './chat/chat.view.js';
-export type { ChatRequest } from './chat/chat.schemas.js';
+export type { ChatRequest, RenameConversationRequest } from './chat/chat.schemas.js';

@@ -62,7 +62,7 @@ describe('quality', () => {
     const { context, page } = await suite.newPage();
     const conversation = new URL(await userWithContent(page));
     const chat = `/chat${conversation.search}`;
-    const signedIn = await axeEverywhere(page, [chat, '/tasks'], async (path) => {
+    const signedIn = await axeEverywhere(page, [chat, '/tasks', '/account'], async (path) => {
       if (path === chat) await page.locator('.message-assistant .markdown').last().waitFor();
       // The task view with its add form's options open, the filters unfolded (phones), and a row in edit mode.
       if (path === '/tasks') {

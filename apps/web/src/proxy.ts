@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { pageCsp } from '@/lib/security-headers';
 
 /** Pages that need a session send a signed-out visitor to sign in (the api checks the JWT itself). */
-const PROTECTED = /^\/(?:chat|tasks)(?:\/|$)/;
+const PROTECTED = /^\/(?:chat|tasks|account)(?:\/|$)/;
 
 /**
  * Every page: a CSP with a fresh nonce (Next.js reads it from the request's CSP header and puts it on

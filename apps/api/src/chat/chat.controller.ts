@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
@@ -7,12 +7,18 @@ import { describeError } from '../common/errors.js';
 import { browserRoute, CHAT_STREAM_EVENTS, type ChatStreamEvent, type ChatStreamEventData } from '../contracts.js';
 import { currentRequestId } from '../common/request-context.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
-import { chatRequestSchema, messagePageSchema, type ParsedChatRequest } from './chat.schemas.js';
+import {
+  chatRequestSchema,
+  messagePageSchema,
+  type ParsedChatRequest,
+  renameConversationSchema,
+} from './chat.schemas.js';
 import { ChatService } from './chat.service.js';
 import { toConversationView, toMessageView } from './chat.mapper.js';
 import type { ChatResponse, ConversationView, MessageView } from './chat.view.js';
 
 const chatPipe = new ZodValidationPipe(chatRequestSchema);
+const conversationIdPipe = new ZodValidationPipe(z.uuid());
 
 function sendEvent<E extends ChatStreamEvent>(response: Response, event: E, data: ChatStreamEventData[E]): void {
   response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -70,10 +76,25 @@ export class ChatController {
     return (await this.chat.listConversations(user.id)).map(toConversationView);
   }
 
+  @Patch(browserRoute('conversations', ':id'))
+  async rename(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', conversationIdPipe) id: string,
+    @Body(new ZodValidationPipe(renameConversationSchema)) body: z.output<typeof renameConversationSchema>,
+  ): Promise<ConversationView> {
+    return toConversationView(await this.chat.renameConversation(user.id, id, body.title));
+  }
+
+  @Delete(browserRoute('conversations', ':id'))
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthenticatedUser, @Param('id', conversationIdPipe) id: string): Promise<void> {
+    await this.chat.deleteConversation(user.id, id);
+  }
+
   @Get(browserRoute('conversations', ':id/messages'))
   async messages(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ZodValidationPipe(z.uuid())) id: string,
+    @Param('id', conversationIdPipe) id: string,
     @Query(new ZodValidationPipe(messagePageSchema)) page: z.output<typeof messagePageSchema>,
   ): Promise<MessageView[]> {
     return (await this.chat.listMessages(user.id, id, page)).map(toMessageView);

@@ -65,3 +65,17 @@ export const messagePageSchema = z
       .default(50),
   })
   .strict();
+
+/** `PATCH /api/conversations/:id`: a new title, one line. */
+export const renameConversationSchema = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1, 'title must not be empty')
+      .max(LIMITS.conversationTitle, `title must be at most ${LIMITS.conversationTitle} characters`)
+      .refine(singleLine, 'title must be one line without control characters'),
+  })
+  .strict();
+
+export type RenameConversationRequest = z.input<typeof renameConversationSchema>;

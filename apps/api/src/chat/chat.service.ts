@@ -145,6 +145,19 @@ export class ChatService {
     return this.em.find(Conversation, { userId }, { orderBy: { updatedAt: 'desc' }, limit: CONVERSATION_LIST_LIMIT });
   }
 
+  async renameConversation(userId: string, id: string, title: string): Promise<Conversation> {
+    const conversation = await this.findConversation(userId, id);
+    conversation.title = title;
+    await this.em.flush();
+    return conversation;
+  }
+
+  /** Deletes the user's conversation; its messages go with it (the foreign key cascades). */
+  async deleteConversation(userId: string, id: string): Promise<void> {
+    const deleted = await this.em.nativeDelete(Conversation, { id, userId });
+    if (deleted === 0) throw new NotFoundException(`conversation ${id} not found`);
+  }
+
   /**
    * One page of a conversation: the `limit` newest messages older than message `before` (the newest
    * when absent), returned in reading order (oldest first, each reply right after the message it

@@ -11,6 +11,7 @@ import { AppIcon } from './AppIcon';
 const NAV = [
   { href: '/chat', label: 'Chat' },
   { href: '/tasks', label: 'Tasks' },
+  { href: '/account', label: 'Account' },
 ];
 
 export function AppHeader() {

@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth';
 import { nextCookies } from 'better-auth/next-js';
 import { createAuthMiddleware } from 'better-auth/api';
 import { jwt } from 'better-auth/plugins';
+import { deleteApiData } from './account-data';
 import { MIN_PASSWORD_LENGTH, validateAccountInput } from './auth-rules';
 import { countFailedSignIn, refuseLockedSignIn, type HookContext } from './sign-in-limits';
 import { databasePool } from './database';
@@ -21,6 +22,17 @@ function createAuth() {
     trustedOrigins: env.trustedOrigins,
     secret: env.authSecret,
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
+    user: {
+      // Deleting the account deletes the user's data at the api first: if that fails, the user stays.
+      deleteUser: {
+        enabled: true,
+        beforeDelete: async (user) => {
+          const payload = { iat: Math.floor(Date.now() / 1000), sub: user.id };
+          const { token } = await getAuth().api.signJWT({ body: { payload } });
+          await deleteApiData(token);
+        },
+      },
+    },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         validateAccountInput(ctx);

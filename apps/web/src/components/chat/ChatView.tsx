@@ -59,6 +59,21 @@ export function ChatView() {
     inputRef.current?.focus();
   }
 
+  async function renameConversation(id: string, title: string) {
+    const renamed = await api<Conversation>(`/api/conversations/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      json: { title },
+    });
+    setConversations((list) => list.map((c) => (c.id === id ? renamed : c)));
+  }
+
+  async function deleteConversation(id: string) {
+    await api<void>(`/api/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    setConversations((list) => list.filter((c) => c.id !== id));
+    // The open conversation is gone: the page becomes a new one.
+    if (id === conversationId) startNew();
+  }
+
   function startNew() {
     setDraft('');
     router.push('/chat');
@@ -67,7 +82,13 @@ export function ChatView() {
 
   return (
     <main id="main" tabIndex={-1} className="chat-page">
-      <ConversationList conversations={conversations} activeId={conversationId} onNew={startNew} />
+      <ConversationList
+        conversations={conversations}
+        activeId={conversationId}
+        onNew={startNew}
+        onRename={renameConversation}
+        onDelete={deleteConversation}
+      />
       <section className="chat-pane" aria-labelledby="chat-title">
         <div className="chat-title-row">
           <h1 id="chat-title">{conversations.find((c) => c.id === conversationId)?.title ?? 'New conversation'}</h1>
