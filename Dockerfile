@@ -21,17 +21,13 @@ RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=ca \
     if [ -f /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi \
  && npm ci -w apps/api -w apps/web --ignore-scripts --no-audit --no-fund
 
+# The server and the migrate command, each bundled with its dependencies into one file: no node_modules ship.
 FROM deps AS build-api
 COPY tsconfig.base.json ./
 COPY apps/api/tsconfig.json apps/api/tsconfig.build.json apps/api/
+COPY apps/api/scripts apps/api/scripts
 COPY apps/api/src apps/api/src
-RUN npm run build -w apps/api
-
-FROM deps AS runtime-deps-api
-RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=ca \
-    if [ -f /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi \
- && npm ci -w apps/api --omit=dev --ignore-scripts --no-audit --no-fund \
- && rm -rf node_modules/@todo-chatbot
+RUN npm run build -w apps/api && npm run bundle -w apps/api
 
 FROM deps AS build-web
 ENV NEXT_TELEMETRY_DISABLED=1
@@ -55,9 +51,9 @@ FROM runtime AS api
 LABEL org.opencontainers.image.title="todo-chatbot-api" \
       org.opencontainers.image.description="Todo chatbot api: tasks REST, MCP tools, agent chat"
 ENV NODE_ENV=production PORT=8000
-COPY --from=runtime-deps-api --chown=0:0 /src/node_modules ./node_modules
+# package.json makes dist/*.js ES modules; the bundles are dist/main.js and dist/migrate.js.
 COPY --chown=0:0 apps/api/package.json ./package.json
-COPY --from=build-api --chown=0:0 /src/apps/api/dist ./dist
+COPY --from=build-api --chown=0:0 /src/apps/api/dist/bundle ./dist
 USER 1000:1000
 EXPOSE ${PORT}
 HEALTHCHECK --interval=30s --timeout=10s --start-period=10s --retries=3 \

@@ -21,12 +21,23 @@ export type BrowserRouteRoot = (typeof BROWSER_ROUTE_ROOTS)[number];
 export const browserRoute = (root: BrowserRouteRoot, rest?: string): string =>
   rest ? `api/${root}/${rest}` : `api/${root}`;
 
-/** The events of POST /api/chat/stream: tool_call and delta while the turn runs, then done or error. */
-export const CHAT_STREAM_EVENTS = { toolCall: 'tool_call', delta: 'delta', done: 'done', error: 'error' } as const;
+/**
+ * The events of POST /api/chat/stream: `start` once the user message is stored (so a client knows the
+ * conversation even if it stops the turn), tool_call and delta while the turn runs, then done or error.
+ */
+export const CHAT_STREAM_EVENTS = {
+  start: 'start',
+  toolCall: 'tool_call',
+  delta: 'delta',
+  done: 'done',
+  error: 'error',
+} as const;
 export type ChatStreamEvent = (typeof CHAT_STREAM_EVENTS)[keyof typeof CHAT_STREAM_EVENTS];
 
 /** The data (JSON) each event of the chat stream carries. */
 export interface ChatStreamEventData {
+  /** The conversation (new or named) and the stored user message, which `replaces` can name later. */
+  start: { conversation_id: string; message_id: number };
   tool_call: ToolCallRecord;
   delta: { text: string };
   done: ChatResponse;
@@ -57,12 +68,17 @@ export const LIMITS = {
   clientMessageId: 200,
   /** The Idempotency-Key header of POST /api/tasks. */
   idempotencyKey: 200,
-  /** Task ids per POST /api/reminders/ack. */
+  /** Task ids per POST /api/reminders/ack or /api/reminders/dismiss. */
   reminderAckIds: 500,
+  /** The N of a recurrence's "every N days/weeks/…". */
+  recurrenceInterval: 365,
   /** Dates (due_at, remind_at, due_before, due_after) must fall in these years (UTC). */
   minYear: 1970,
   maxYear: 9999,
 } as const;
+
+/** The most missed reminders GET /api/reminders/missed returns (newest first); the web lists as many. */
+export const MISSED_REMINDERS_MAX = 50;
 
 export type { CompletionView, TaskView } from './tasks/task.view.js';
 export type {
@@ -72,6 +88,8 @@ export type {
   Recurrence,
   ReminderAckRequest,
   ReminderAckResponse,
+  ReminderDismissRequest,
+  ReminderDismissResponse,
 } from './tasks/task.schemas.js';
 export type { ToolCallRecord };
 export type { ToolName } from './mcp/tool-contract.js';

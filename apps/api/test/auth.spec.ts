@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { setTimeout } from 'node:timers/promises';
 import request from 'supertest';
 import { TEST_ISSUER } from './support/auth.js';
 import { useApi } from './support/harness.js';
@@ -84,6 +85,16 @@ describe('bearer JWT verification against the JWKS', () => {
   test('a token living exactly 5 minutes is accepted', async () => {
     const now = Math.floor(Date.now() / 1000);
     await get(await bearer(h.issuer.token('five-minutes', { issuedAt: now, expiresIn: now + 300 }))).expect(200, []);
+  });
+
+  test('a token accepted before is refused once it has expired', async () => {
+    const expiry = Math.floor(Date.now() / 1000) + 2;
+    const authorization = await bearer(h.issuer.token('expiring', { expiresIn: expiry }));
+    await get(authorization).expect(200, []);
+    // The api remembers tokens it verified: it must still stop at their expiry.
+    await setTimeout(expiry * 1000 - Date.now() + 100);
+    const response = await get(authorization).expect(401);
+    expect(response.body.message).toContain('"exp" claim timestamp check failed');
   });
 
   test('health, readiness and metrics need no token', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import pg from 'pg';
+import { UNDO_DEPTH } from '../src/tasks/task-change-log.service.js';
 import type { TaskView } from '../src/tasks/task.view.js';
 import { type TestUser, useApi } from './support/harness.js';
 import { connectMcp, type McpSession } from './support/mcp-client.js';
@@ -184,5 +185,15 @@ describe('undo_last_change', () => {
     expect((await mcp.call('undo_last_change')).data).toMatchObject({ undone: 'complete' });
     expect((await mcp.call('undo_last_change')).data).toMatchObject({ undone: 'add' });
     expect(await stateOf(user)).toEqual([]);
+  });
+
+  test(`keeps the newest ${UNDO_DEPTH} changes of a session, and forgets the older ones`, async () => {
+    const { user, mcp } = await session();
+    for (let i = 1; i <= UNDO_DEPTH + 2; i += 1) await mcp.call('add_task', { title: `task ${i}` });
+    for (let i = 0; i < UNDO_DEPTH; i += 1) {
+      expect((await mcp.call('undo_last_change')).data).toMatchObject({ undone: 'add' });
+    }
+    expect(await mcp.call('undo_last_change')).toMatchObject({ isError: true, text: NOTHING_TO_UNDO });
+    expect((await stateOf(user)).map((task) => task.title)).toEqual(['task 1', 'task 2']);
   });
 });

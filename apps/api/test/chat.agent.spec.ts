@@ -13,7 +13,7 @@ import {
   type ChatRequest,
   type MockScript,
   type RecordedRequest,
-} from './support/mock-llm.js';
+} from '@todo-chatbot/testing/mock-llm';
 
 /**
  * A user message "complete task N" asks for complete_task, "add …" for add_task (then a summary of
@@ -195,12 +195,12 @@ describe('chat through the @openai/agents engine', () => {
     const events = await chatStream(user, message);
 
     const names = events.map((e) => e.event);
-    expect(names[0]).toBe('tool_call');
+    expect(names.slice(0, 2)).toEqual(['start', 'tool_call']);
     expect(names.at(-1)).toBe('done');
-    expect(names.filter((name) => name !== 'delta')).toEqual(['tool_call', 'done']);
+    expect(names.filter((name) => name !== 'delta')).toEqual(['start', 'tool_call', 'done']);
     expect(names.filter((name) => name === 'delta').length).toBeGreaterThan(1);
     const done = events.at(-1)!.data as ChatResponse;
-    const toolCall = events[0]!.data as ToolCallRecord;
+    const toolCall = events[1]!.data as ToolCallRecord;
     expect(toolCall).toMatchObject({
       name: 'add_task',
       arguments: { title },
@@ -212,8 +212,9 @@ describe('chat through the @openai/agents engine', () => {
     expect(deltas.join('')).toBe(done.response);
     expect(done.response).toBe(`Done: "${title}" is task ${(toolCall.result as { task: TaskView }).task.number}.`);
 
-    const stored = (await storedMessages(user, done.conversation_id))[1]!;
-    expect({ content: stored.content, tool_calls: stored.tool_calls }).toEqual({
+    const [question, stored] = await storedMessages(user, done.conversation_id);
+    expect(events[0]!.data).toEqual({ conversation_id: done.conversation_id, message_id: question!.id });
+    expect({ content: stored!.content, tool_calls: stored!.tool_calls }).toEqual({
       content: done.response,
       tool_calls: done.tool_calls,
     });

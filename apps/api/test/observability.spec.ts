@@ -7,20 +7,32 @@ import { parseEvents, readStream } from './support/sse.js';
 const h = useApi();
 
 describe('streaming chat (SSE)', () => {
-  test('streams tool calls and text, then the stored reply', async () => {
+  test('the offline engine streams: start, tool calls, its reply in several pieces, then the stored reply', async () => {
     const user = await h.newUser();
     const response = await readStream(
-      h.post(user, '/api/chat/stream', { message: 'add a task to buy stamps', client_message_id: randomUUID() }),
+      h.post(user, '/api/chat/stream', {
+        message: 'add a task to buy stamps, envelopes and a birthday card for grandma',
+        client_message_id: randomUUID(),
+      }),
     )
       .expect(200)
       .expect('content-type', /text\/event-stream/);
     const events = parseEvents(response.body as string);
-    expect(events.map((e) => e.event)).toEqual(['tool_call', 'delta', 'done']);
-    expect(events[0]!.data).toMatchObject({ name: 'add_task', arguments: { title: 'buy stamps' }, is_error: false });
-    const done = events[2]!.data;
-    expect(done.response).toBe(events[1]!.data.text);
+    const names = events.map((e) => e.event);
+    expect(names.filter((name) => name !== 'delta')).toEqual(['start', 'tool_call', 'done']);
+    expect(names.filter((name) => name === 'delta').length).toBeGreaterThan(1);
+    expect(events[1]!.data).toMatchObject({ name: 'add_task', is_error: false });
+    const done = events.at(-1)!.data;
+    const deltas = events.filter((e) => e.event === 'delta').map((e) => e.data.text);
+    expect(deltas.join('')).toBe(done.response);
     const messages = (await h.get(user, `/api/conversations/${done.conversation_id}/messages`).expect(200)).body;
-    expect(messages[1]).toMatchObject({ role: 'assistant', content: done.response, tool_calls: done.tool_calls });
+    expect(events[0]!.data).toEqual({ conversation_id: done.conversation_id, message_id: messages[0].id });
+    expect(messages[1]).toMatchObject({
+      role: 'assistant',
+      content: done.response,
+      tool_calls: done.tool_calls,
+      stopped: false,
+    });
   });
 
   test('bad input is a plain 400 before any stream opens', async () => {

@@ -157,6 +157,17 @@ describe('in a real browser against the real servers', () => {
     await context.close();
   });
 
+  test('before its script runs, the sign-up form cannot be sent, and it would never put the password in the URL', async () => {
+    // No JavaScript at all: what a click lands on while the page is still loading its script.
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${suite.webUrl}/sign-up`);
+    const form = page.locator('form.auth-form');
+    expect(await form.getAttribute('method')).toBe('post');
+    expect(await page.getByRole('button', { name: 'Sign up' }).isDisabled()).toBe(true);
+    await context.close();
+  });
+
   test('a due reminder is shown once as a toast and then acknowledged; the api no longer returns it', async () => {
     const { context, page } = await suite.newPage();
     await signUp(page, suite.webUrl, uniqueEmail('gina'));

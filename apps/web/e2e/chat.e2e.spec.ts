@@ -139,4 +139,41 @@ describe('chat replies', () => {
     expect(await list.getByRole('list', { name: 'Chat history' }).getByRole('listitem').count()).toBeGreaterThan(1);
     await context.close();
   });
+
+  test('Edit and resend replaces the last message: the old turn is hidden (after a reload too), its task change kept and said so', async () => {
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('edna'));
+    await send(page, 'add pay the rent');
+    await send(page, 'add buy milk');
+    // Only the last message offers Edit.
+    expect(await page.getByRole('button', { name: 'Edit message' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Edit message' }).click();
+    const box = page.getByRole('textbox', { name: 'Edited message' });
+    expect(await box.inputValue()).toBe('add buy milk');
+    await box.fill('add buy oat milk');
+    await box.press('Enter');
+    const note = page.getByText('The task changes of the message you edited were kept. Say “undo” to revert them.');
+    await note.waitFor();
+    await page
+      .locator('.message-assistant')
+      .last()
+      .getByText(/buy oat milk/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Send' }).waitFor();
+
+    const turns = async () => page.locator('.message-user .bubble').allTextContents();
+    expect(await turns()).toEqual(['add pay the rent', 'add buy oat milk']);
+    await page.reload();
+    await page.locator('.message-assistant').nth(1).waitFor();
+    expect(await turns()).toEqual(['add pay the rent', 'add buy oat milk']);
+    expect(await page.locator('.message-assistant').count()).toBe(2);
+
+    // The replaced turn's task is still there, as the note said; "undo" reverts the last change.
+    await page.goto(`${suite.webUrl}/tasks`);
+    const titles = page.locator('.task-title');
+    await titles.filter({ hasText: 'buy oat milk' }).waitFor();
+    expect((await titles.allTextContents()).sort()).toEqual(['buy milk', 'buy oat milk', 'pay the rent']);
+    await context.close();
+  });
 });

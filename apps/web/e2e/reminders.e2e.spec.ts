@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { addTask, hoursFromNow, signUp } from './support/actions.js';
-import { uniqueEmail, browserSuite } from './support/browser-suite.js';
+import { seriousViolations } from './support/axe.js';
+import { PASSWORD, uniqueEmail, browserSuite } from './support/browser-suite.js';
 
 const suite = browserSuite();
 
@@ -71,6 +72,60 @@ describe('reminder toasts', () => {
     expect(await list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Call the bank')]);
     await list.getByRole('button', { name: 'Clear missed reminder for Call the bank' }).click();
     await missed.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  test('missed reminders are kept by the api: they survive a reload, show in another browser, and go when cleared', async () => {
+    const { context, page } = await suite.newPage();
+    const email = uniqueEmail('wren');
+    await signUp(page, suite.webUrl, email);
+    await dueReminders(page, ['Renew passport', 'Book dentist']);
+    await page.goto(`${suite.webUrl}/tasks`);
+    const toasts = page.getByRole('status').filter({ hasText: /^Reminder: / });
+    await toasts.nth(1).waitFor();
+    await page.mouse.move(1, 400);
+    await toasts.first().waitFor({ state: 'detached', timeout: 30_000 });
+    const missedTwo = page.getByRole('button', { name: 'Missed reminders (2)' });
+    await missedTwo.waitFor();
+
+    const missedList = (on: Page) => on.getByRole('region', { name: 'Missed reminders' });
+    const listed = async (on: Page) => (await missedList(on).getByRole('listitem').allTextContents()).sort();
+    const both = [expect.stringContaining('Book dentist'), expect.stringContaining('Renew passport')];
+
+    await page.reload();
+    await missedTwo.click();
+    expect(await listed(page)).toEqual(both);
+
+    // The same user in another browser sees the same list.
+    const other = await suite.newPage();
+    await other.page.goto(`${suite.webUrl}/sign-in`);
+    await other.page.getByLabel('Email').fill(email);
+    await other.page.getByLabel('Password').fill(PASSWORD);
+    await other.page.getByRole('button', { name: 'Sign in' }).click();
+    await other.page.getByRole('button', { name: 'Missed reminders (2)' }).click();
+    expect(await listed(other.page)).toEqual(both);
+    await other.context.close();
+
+    // Clearing fails while the api cannot be told: the reminder comes back, with a message.
+    await page.route('**/api/reminders/dismiss', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"Try again later."}' }),
+    );
+    const clearPassport = missedList(page).getByRole('button', { name: 'Clear missed reminder for Renew passport' });
+    await clearPassport.click();
+    await page.getByRole('alert').filter({ hasText: 'Could not clear the reminder: Try again later.' }).waitFor();
+    expect(await listed(page)).toEqual(both);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.unroute('**/api/reminders/dismiss');
+
+    const dismissed = page.waitForResponse((response) => response.url().endsWith('/api/reminders/dismiss'));
+    await clearPassport.click();
+    const missedOne = page.getByRole('button', { name: 'Missed reminders (1)' });
+    await missedOne.waitFor();
+    expect((await dismissed).status()).toBe(200);
+
+    await page.reload();
+    await missedOne.click();
+    expect(await listed(page)).toEqual([expect.stringContaining('Book dentist')]);
     await context.close();
   });
 

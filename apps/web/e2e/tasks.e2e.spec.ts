@@ -59,7 +59,7 @@ describe('the task view', () => {
     await form.getByLabel('Tags').fill('home, errands');
     await form.getByLabel('Due').fill('2031-05-01T09:30');
     await form.getByLabel('Reminder').fill('2031-05-01T08:00');
-    await form.getByLabel('Repeat').selectOption('weekly');
+    await form.getByRole('combobox', { name: 'Repeat' }).selectOption('weekly');
     const added = page.waitForResponse((r) => r.url().endsWith('/api/tasks') && r.request().method() === 'POST');
     await form.getByRole('button', { name: 'Add task' }).click();
     const { id } = (await (await added).json()) as { id: number };
@@ -85,7 +85,7 @@ describe('the task view', () => {
       tags: await edit.getByLabel('Tags').inputValue(),
       due: await edit.getByLabel('Due').inputValue(),
       reminder: await edit.getByLabel('Reminder').inputValue(),
-      repeat: await edit.getByLabel('Repeat').inputValue(),
+      repeat: await edit.getByRole('combobox', { name: 'Repeat' }).inputValue(),
     }).toEqual({
       title: 'Buy milk',
       description: 'Two litres, semi-skimmed',
@@ -96,7 +96,7 @@ describe('the task view', () => {
       repeat: 'weekly',
     });
     await edit.getByLabel('Reminder').fill('2031-05-01T07:15');
-    await edit.getByLabel('Repeat').selectOption('monthly');
+    await edit.getByRole('combobox', { name: 'Repeat' }).selectOption('monthly');
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/tasks/${id}`) && r.request().method() === 'PATCH');
     await edit.getByRole('button', { name: 'Save' }).click();
     expect((await saved).status()).toBe(200);

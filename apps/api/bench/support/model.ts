@@ -1,4 +1,4 @@
-import { addTaskScript, type MockLlm, startMockLlm, textOf } from '../../test/support/mock-llm.js';
+import { addTaskScript, type MockLlm, startMockLlm, textOf } from '@todo-chatbot/testing/mock-llm';
 
 export type { MockLlm };
 

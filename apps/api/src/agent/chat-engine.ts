@@ -23,6 +23,8 @@ export interface ChatTurn {
   timeZone: string;
   /** What the engine stored with the conversation after the previous turn (the offline engine's question). */
   state: ConversationStateColumns;
+  /** Aborted when the user stops the reply: the engine ends early and returns what it had. */
+  signal?: AbortSignal;
 }
 
 /** The task tools of a turn act for its user, log changes in its conversation, and know the turn across retries. */
@@ -45,6 +47,8 @@ export interface TurnOutcome {
   toolCalls: ToolCallRecord[];
   /** Stored with the conversation in the reply's transaction; the next turn gets it back. */
   state?: ConversationStateColumns;
+  /** The turn was stopped: `response` and `toolCalls` are what happened until then. */
+  stopped?: boolean;
 }
 
 /** Runs one chat turn with the MCP task tools: the @openai/agents agent, or the offline engine. */

@@ -24,7 +24,7 @@ import {
   toolScopeOf,
 } from './chat-engine.js';
 import { agentInstructions } from './instructions.js';
-import { prepareTaskTools, recordOf, type TaskTool } from './in-process-mcp-server.js';
+import { prepareTaskTools, recordOf } from './in-process-mcp-server.js';
 
 const MAX_TURNS = 8;
 
@@ -73,7 +73,7 @@ function collectToolCalls(items: RunItem[]): ToolCallRecord[] {
 export class OpenAiAgentEngine implements ChatEngine {
   readonly kind = 'agent';
   private readonly model: OpenAIChatCompletionsModel;
-  private tools: Promise<TaskTool[]> | undefined;
+  private agent: Promise<Agent<ChatTurn>> | undefined;
 
   constructor(
     settings: LlmSettings,
@@ -83,50 +83,65 @@ export class OpenAiAgentEngine implements ChatEngine {
     this.model = new OpenAIChatCompletionsModel(client, settings.model);
   }
 
-  /** The task tools, listed and converted on the first turn, then shared by every turn. */
-  private taskTools(): Promise<TaskTool[]> {
-    this.tools ??= prepareTaskTools(this.toolSessions).catch((error: unknown) => {
-      this.tools = undefined;
-      throw error;
-    });
-    return this.tools;
+  /**
+   * The agent and its task tools, made on the first turn (the tools are listed then) and shared by every
+   * turn: what differs per turn (its time and zone) reaches the instructions through the run's context.
+   */
+  private turnAgent(): Promise<Agent<ChatTurn>> {
+    this.agent ??= prepareTaskTools(this.toolSessions).then(
+      (tools) =>
+        new Agent<ChatTurn>({
+          name: 'Todo assistant',
+          instructions: ({ context }) => agentInstructions(context),
+          model: this.model,
+          tools,
+        }),
+      (error: unknown) => {
+        this.agent = undefined;
+        throw error;
+      },
+    );
+    return this.agent;
   }
 
   async run(turn: ChatTurn, onEvent?: (event: TurnEvent) => void): Promise<TurnOutcome> {
-    const tools = await this.taskTools();
+    const agent = await this.turnAgent();
     // Every tool call of the run acts for this turn's user, in its conversation.
-    return this.toolSessions.withScope(toolScopeOf(turn), () => this.runAgent(turn, tools, onEvent));
+    return this.toolSessions.withScope(toolScopeOf(turn), () => this.runAgent(turn, agent, onEvent));
   }
 
   private async runAgent(
     turn: ChatTurn,
-    tools: TaskTool[],
+    agent: Agent<ChatTurn>,
     onEvent?: (event: TurnEvent) => void,
   ): Promise<TurnOutcome> {
-    const agent = new Agent({
-      name: 'Todo assistant',
-      instructions: agentInstructions(turn),
-      model: this.model,
-      tools,
-    });
     const input = [...turn.history.slice(-HISTORY_WINDOW).map(toInputItem), user(turn.message)];
     if (!onEvent) {
-      const result = await run(agent, input, { maxTurns: MAX_TURNS });
+      const result = await run(agent, input, { context: turn, maxTurns: MAX_TURNS });
       return { response: String(result.finalOutput ?? ''), toolCalls: collectToolCalls(result.newItems) };
     }
-    const stream = await run(agent, input, { maxTurns: MAX_TURNS, stream: true });
+    const stream = await run(agent, input, { context: turn, maxTurns: MAX_TURNS, stream: true, signal: turn.signal });
     let announced = 0;
-    for await (const event of stream) {
-      if (event.type === 'raw_model_stream_event' && event.data.type === 'output_text_delta') {
-        onEvent({ type: 'text_delta', delta: event.data.delta });
+    // What the user has seen so far: kept as the reply when they stop it.
+    let written = '';
+    try {
+      for await (const event of stream) {
+        if (event.type === 'raw_model_stream_event' && event.data.type === 'output_text_delta') {
+          written += event.data.delta;
+          onEvent({ type: 'text_delta', delta: event.data.delta });
+        }
+        if (event.type === 'run_item_stream_event' && event.item instanceof RunToolCallOutputItem) {
+          const calls = collectToolCalls(stream.newItems);
+          for (const call of calls.slice(announced)) onEvent({ type: 'tool_call', call });
+          announced = calls.length;
+        }
       }
-      if (event.type === 'run_item_stream_event' && event.item instanceof RunToolCallOutputItem) {
-        const calls = collectToolCalls(stream.newItems);
-        for (const call of calls.slice(announced)) onEvent({ type: 'tool_call', call });
-        announced = calls.length;
-      }
+      // After a stop too: a tool call under way finishes (its change is kept), and its record with it.
+      await stream.completed;
+    } catch (error) {
+      if (!stream.cancelled) throw error;
     }
-    await stream.completed;
+    if (stream.cancelled) return { response: written, toolCalls: collectToolCalls(stream.newItems), stopped: true };
     return { response: String(stream.finalOutput ?? ''), toolCalls: collectToolCalls(stream.newItems) };
   }
 }

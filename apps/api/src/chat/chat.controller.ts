@@ -21,6 +21,7 @@ const chatPipe = new ZodValidationPipe(chatRequestSchema);
 const conversationIdPipe = new ZodValidationPipe(z.uuid());
 
 function sendEvent<E extends ChatStreamEvent>(response: Response, event: E, data: ChatStreamEventData[E]): void {
+  if (response.destroyed) return;
   response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
@@ -54,9 +55,16 @@ export class ChatController {
       .status(200)
       .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     response.flushHeaders();
+    // The client went away before the end (Stop, a closed tab): the turn stops, and what it wrote is kept.
+    const stop = new AbortController();
+    response.on('close', () => {
+      if (!response.writableEnded) stop.abort();
+    });
     try {
       const result = await this.chat.turn(user, request, {
         checked,
+        signal: stop.signal,
+        onStarted: (started) => sendEvent(response, CHAT_STREAM_EVENTS.start, started),
         onEvent: (event) =>
           event.type === 'text_delta'
             ? sendEvent(response, CHAT_STREAM_EVENTS.delta, { text: event.delta })

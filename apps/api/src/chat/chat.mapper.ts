@@ -15,5 +15,6 @@ export const toMessageView = (message: Message): MessageView => ({
   content: message.content,
   tool_calls: message.toolCalls,
   client_message_id: message.clientMessageId ?? null,
+  stopped: message.stopped,
   created_at: message.createdAt.toISOString(),
 });

@@ -4,14 +4,22 @@ import { plainText, singleLine } from '../common/text.js';
 
 export const MESSAGE_MAX_BYTES = LIMITS.messageBytes;
 
+/** Zones already found valid: every turn names one, and building a formatter to check it is not free. */
+const knownTimeZones = new Set<string>();
+
 const isTimeZone = (zone: string): boolean => {
+  if (knownTimeZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  // Bounded by the IANA database (a few hundred names): only valid zones are kept.
+  knownTimeZones.add(zone);
+  return true;
 };
+
+const REPLACES_ERROR = 'replaces must be a message id (a positive whole number)';
 
 export const chatRequestSchema = z
   .object({
@@ -36,8 +44,22 @@ export const chatRequestSchema = z
       .string()
       .refine(isTimeZone, 'time_zone must be an IANA time zone such as Europe/Berlin')
       .default('UTC'),
+    /**
+     * Edit and resend: the id of the conversation's last user message, which this message replaces. That
+     * turn stays in the database, no longer shown nor part of the model's history; its task changes stay.
+     */
+    replaces: z
+      .number({ error: REPLACES_ERROR })
+      .int(REPLACES_ERROR)
+      .positive(REPLACES_ERROR)
+      .max(Number.MAX_SAFE_INTEGER, REPLACES_ERROR)
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => request.replaces === undefined || request.conversation_id !== undefined, {
+    message: 'replaces needs the conversation_id of the message it replaces',
+    path: ['replaces'],
+  });
 
 /** What a client sends to POST /api/chat and /api/chat/stream. */
 export type ChatRequest = z.input<typeof chatRequestSchema>;

@@ -12,10 +12,12 @@ import {
   CHAT_ENGINE,
   type ChatEngine,
   HISTORY_WINDOW,
+  type HistoryMessage,
   type TurnEvent,
   type TurnOutcome,
 } from '../agent/chat-engine.js';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
+import type { ChatStreamEventData } from '../contracts.js';
 import { Clock } from '../common/clock.js';
 import type { ToolCallRecord } from '../mcp/tool-call-record.js';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -28,6 +30,17 @@ import { Message } from './message.entity.js';
 const TITLE_LENGTH = 80;
 const CONVERSATION_LIST_LIMIT = 100;
 export const DEFAULT_MESSAGE_PAGE = 50;
+
+export interface TurnOptions {
+  /** The conversation precheck found for this request, so it is not read twice. */
+  checked?: Conversation;
+  /** Once the user message is stored: the conversation (a new one's id included) and the message's id. */
+  onStarted?: (started: ChatStreamEventData['start']) => void;
+  /** The turn's tool calls and text as they happen. */
+  onEvent?: (event: TurnEvent) => void;
+  /** The user stopped the reply: what was written until then is stored, marked stopped. */
+  signal?: AbortSignal;
+}
 
 export interface MessagePage {
   /** Only messages older than this message id. */
@@ -70,34 +83,39 @@ export class ChatService {
     return this.engine.kind;
   }
 
-  /**
-   * Runs a turn. `checked` is the conversation precheck found for this request, so it is not read twice;
-   * `onEvent` receives the turn's tool calls and text as they happen.
-   */
+  /** Runs a turn (see TurnOptions for what a streamed turn adds). */
   async turn(
     user: AuthenticatedUser,
     request: ParsedChatRequest,
-    { checked, onEvent }: { checked?: Conversation; onEvent?: (event: TurnEvent) => void } = {},
+    { checked, onStarted, onEvent, signal }: TurnOptions = {},
   ): Promise<ChatResponse> {
     const open = async (em: EntityManager) => {
       const conversation = checked ?? (await this.openConversation(em, user.id, request));
-      return { conversation, userMessage: await this.storeUserMessage(em, conversation, user.id, request) };
+      const userMessage = await this.storeUserMessage(em, conversation, user.id, request);
+      if (request.replaces !== undefined && userMessage.fresh) {
+        await this.replaceTurn(em, conversation.id, request.replaces, userMessage.id);
+      }
+      return { conversation, userMessage };
     };
-    // A new conversation and its first message are written together: no conversation is left without it.
-    // Into an existing conversation, the user message is one insert, atomic without a transaction around it.
-    const { conversation, userMessage } = request.conversation_id
-      ? await open(this.em)
-      : await this.em.transactional(open);
+    // A new conversation and its first message are written together: no conversation is left without it;
+    // so are an edited message and the turn it replaces. Into an existing conversation, the user message
+    // is one insert, atomic without a transaction around it.
+    const { conversation, userMessage } =
+      request.conversation_id && request.replaces === undefined
+        ? await open(this.em)
+        : await this.em.transactional(open);
+    onStarted?.({ conversation_id: conversation.id, message_id: userMessage.id });
     const stored = userMessage.fresh ? null : await this.em.findOne(Message, { replyTo: userMessage.id });
     if (stored) {
       this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'replayed' });
       return { conversation_id: conversation.id, response: stored.content, tool_calls: stored.toolCalls };
     }
-    // Only what the model will see: the latest HISTORY_WINDOW messages, put back in reading order.
-    const latest = await this.em.find(
-      Message,
-      { conversation, id: { $lt: userMessage.id } },
-      { orderBy: { id: 'desc' }, limit: HISTORY_WINDOW, fields: ['role', 'content'] },
+    // Only what the model will see: the latest HISTORY_WINDOW shown messages, put back in reading order.
+    const latest = await this.em.execute<HistoryMessage[]>(
+      `select role, content from messages
+        where conversation_id = ? and id < ? and superseded_by is null and content <> ''
+        order by id desc limit ?`,
+      [conversation.id, userMessage.id, HISTORY_WINDOW],
     );
     const history = latest.reverse();
     let outcome;
@@ -106,12 +124,17 @@ export class ChatService {
         {
           userId: user.id,
           conversationId: conversation.id,
-          history: history.map(({ role, content }) => ({ role, content })),
+          history,
           message: userMessage.content,
           turnKey: String(userMessage.id),
           now: this.clock.now(),
           timeZone: request.time_zone,
-          state: { pending: conversation.pending ?? null, context: conversation.context ?? null },
+          // An edited message drops the replaced turn's open question (replaceTurn cleared it).
+          state: {
+            pending: request.replaces !== undefined && userMessage.fresh ? null : (conversation.pending ?? null),
+            context: conversation.context ?? null,
+          },
+          signal,
         },
         onEvent,
       );
@@ -124,7 +147,7 @@ export class ChatService {
     }
     for (const call of outcome.toolCalls) this.metrics.toolCalls.inc({ tool: call.name, error: String(call.is_error) });
     const reply = await this.storeReply(conversation, userMessage, user.id, outcome);
-    this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'completed' });
+    this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: outcome.stopped ? 'stopped' : 'completed' });
     return { conversation_id: conversation.id, response: reply.content, tool_calls: reply.toolCalls };
   }
 
@@ -169,7 +192,8 @@ export class ChatService {
     page: MessagePage = { limit: DEFAULT_MESSAGE_PAGE },
   ): Promise<Message[]> {
     const conversation = await this.findConversation(userId, conversationId);
-    const where = page.before === undefined ? { conversation } : { conversation, id: { $lt: page.before } };
+    const shown = { conversation, supersededBy: null };
+    const where = page.before === undefined ? shown : { ...shown, id: { $lt: page.before } };
     const messages = await this.em.find(Message, where, { orderBy: { id: 'desc' }, limit: page.limit });
     const position = (message: Message) => message.replyTo ?? message.id;
     return messages.sort((a, b) => position(a) - position(b) || a.id - b.id);
@@ -233,6 +257,31 @@ export class ChatService {
   }
 
   /**
+   * Edit and resend: `replaces` must be the conversation's last shown user message. It and its reply (now,
+   * or when a turn still running stores it) are marked superseded by `byMessageId`, and the conversation's
+   * open question goes with them. The conversation row is locked, so two edits of one message cannot both win.
+   */
+  private async replaceTurn(em: EntityManager, conversationId: string, replaces: number, byMessageId: number) {
+    await em.execute('select id from conversations where id = ? for update', [conversationId]);
+    const [last] = await em.execute<{ id: string }[]>(
+      `select id from messages
+        where conversation_id = ? and role = 'user' and superseded_by is null and id <> ?
+        order by id desc limit 1`,
+      [conversationId, byMessageId],
+    );
+    if (last === undefined || Number(last.id) !== replaces) {
+      throw new ConflictException(`only the last message of a conversation can be edited; message ${replaces} is not`);
+    }
+    await em.execute(`update messages set superseded_by = ? where conversation_id = ? and (id = ? or reply_to = ?)`, [
+      byMessageId,
+      conversationId,
+      replaces,
+      replaces,
+    ]);
+    await em.execute('update conversations set pending = null where id = ?', [conversationId]);
+  }
+
+  /**
    * Stores the reply once, and with it (same transaction) the engine's state for the next turn, so a
    * follow-up question survives a restart and any replica continues it. When a concurrent copy of the
    * turn stored its reply first, that one wins, state and all.
@@ -241,16 +290,17 @@ export class ChatService {
     conversation: Conversation,
     userMessage: { id: number },
     userId: string,
-    { response: content, toolCalls, state }: TurnOutcome,
+    { response: content, toolCalls, state, stopped = false }: TurnOutcome,
   ): Promise<{ content: string; toolCalls: ToolCallRecord[] }> {
     // One statement, so one transaction: the reply, and only when it is the first one, the conversation's
-    // update (its state for the next turn, when the engine returned one).
+    // update (its state for the next turn, when the engine returned one). A reply to a message replaced
+    // by an edit meanwhile is stored superseded as well.
     const now = new Date().toISOString();
     const keepState = state === undefined;
     const [written] = await this.em.execute<{ id: string }[]>(
       `with reply as (
-         insert into messages (conversation_id, user_id, role, content, tool_calls, reply_to, created_at)
-         values (?, ?, 'assistant', ?, ?::jsonb, ?, ?)
+         insert into messages (conversation_id, user_id, role, content, tool_calls, reply_to, stopped, superseded_by, created_at)
+         select ?, ?, 'assistant', ?, ?::jsonb, id, ?, superseded_by, ? from messages where id = ?
          on conflict (reply_to) do nothing
          returning id
        )
@@ -265,8 +315,9 @@ export class ChatService {
         userId,
         content,
         JSON.stringify(toolCalls),
-        userMessage.id,
+        stopped,
         now,
+        userMessage.id,
         now,
         keepState,
         jsonOrNull(state?.pending),

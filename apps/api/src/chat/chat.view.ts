@@ -21,5 +21,7 @@ export interface MessageView {
   content: string;
   tool_calls: ToolCallRecord[];
   client_message_id: string | null;
+  /** A reply the user stopped: `content` is what was written until then. */
+  stopped: boolean;
   created_at: string;
 }

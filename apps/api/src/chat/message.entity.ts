@@ -20,6 +20,13 @@ export const MessageEntity = defineEntity({
     clientMessageId: p.string().length(200).nullable(),
     /** The user message an assistant message answers. */
     replyTo: p.bigint('number').nullable(),
+    /** The user stopped the reply: `content` is what was written until then. */
+    stopped: p.boolean().default(false),
+    /**
+     * The user message that replaced this turn (edit and resend): the turn stays in the database but is
+     * no longer shown nor part of the model's history.
+     */
+    supersededBy: p.bigint('number').nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

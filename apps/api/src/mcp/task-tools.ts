@@ -107,7 +107,7 @@ export function createTaskToolServer({ tasks, commands, em }: TaskToolServices, 
     (query) =>
       guarded(async () => {
         const found = await tasks.list(scopeOf().userId, query);
-        return { tasks: found.map(toTaskView), count: found.length };
+        return { tasks: found, count: found.length };
       }),
   );
 

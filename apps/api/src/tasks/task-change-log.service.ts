@@ -47,6 +47,7 @@ const fieldsOf = (snapshot: TaskView) => ({
   dueAt: dateOf(snapshot.due_at),
   remindAt: dateOf(snapshot.remind_at),
   remindedAt: dateOf(snapshot.reminded_at),
+  reminderDismissedAt: dateOf(snapshot.reminder_dismissed_at),
   recurrence: snapshot.recurrence,
   seriesId: snapshot.series_id,
 });
@@ -69,9 +70,7 @@ export class TaskChangeLog {
         created: (...tasks) => createdNumbers.push(...tasks.map((task) => task.number)),
       });
       if (before.length === 0 && createdNumbers.length === 0) return result;
-      em.create(TaskChange, { userId: scope.userId, changeScope: scope.changeScope, kind, before, createdNumbers });
-      await em.flush();
-      await this.forgetOld(em, scope);
+      await this.log(em, scope, kind, before, createdNumbers);
       return result;
     });
   }
@@ -115,13 +114,39 @@ export class TaskChangeLog {
     });
   }
 
-  /** Keeps the scope's newest UNDO_DEPTH changes, and none of the user's older than the TTL. */
-  private async forgetOld(em: EntityManager, { userId, changeScope }: ChangeScope): Promise<void> {
-    // One statement: the user's expired changes, and this scope's beyond the newest UNDO_DEPTH.
+  /**
+   * Logs the change and, in the same statement, forgets what is beyond the log's reach: the user's
+   * changes older than the TTL, and this scope's beyond the newest UNDO_DEPTH. The delete does not see
+   * the row the statement inserts, so it keeps UNDO_DEPTH - 1 of the earlier ones.
+   */
+  private async log(
+    em: EntityManager,
+    { userId, changeScope }: ChangeScope,
+    kind: ChangeKind,
+    before: TaskView[],
+    createdNumbers: number[],
+  ): Promise<void> {
     await em.execute(
-      `delete from task_changes where user_id = ? and (created_at < ? or (change_scope = ? and id <= (
+      `with logged as (
+         insert into task_changes (user_id, change_scope, kind, before, created_numbers, created_at)
+         values (?, ?, ?, ?::jsonb, ?::int[], ?)
+       )
+       delete from task_changes where user_id = ? and (created_at < ? or (change_scope = ? and id <= (
          select id from task_changes where user_id = ? and change_scope = ? order by id desc offset ? limit 1)))`,
-      [userId, new Date(Date.now() - CHANGE_TTL_MS).toISOString(), changeScope, userId, changeScope, UNDO_DEPTH],
+      [
+        userId,
+        changeScope,
+        kind,
+        JSON.stringify(before),
+        `{${createdNumbers.join(',')}}`,
+        new Date().toISOString(),
+        userId,
+        new Date(Date.now() - CHANGE_TTL_MS).toISOString(),
+        changeScope,
+        userId,
+        changeScope,
+        UNDO_DEPTH - 1,
+      ],
     );
   }
 }

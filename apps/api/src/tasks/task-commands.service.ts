@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Task } from './task.entity.js';
 import { type ChangeJournal, type ChangeScope, TaskChangeLog, type UndoResult } from './task-change-log.service.js';
@@ -45,12 +45,20 @@ export class TaskCommands {
   ) {}
 
   /** With an idempotency key (a chat turn's), a retried turn gets its first task back and logs nothing. */
-  add(scope: ChangeScope, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
-    return this.log.record(scope, 'add', async (journal) => {
-      const { task, fresh } = await this.tasks.create(scope.userId, input, idempotencyKey);
-      if (fresh) journal.created(task);
-      return task;
-    });
+  async add(scope: ChangeScope, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
+    try {
+      return await this.log.record(scope, 'add', async (journal) => {
+        const { task, fresh } = await this.tasks.create(scope.userId, input, idempotencyKey);
+        if (fresh) journal.created(task);
+        return task;
+      });
+    } catch (error) {
+      // A copy of the turn running at the same moment (another replica) added it first, and logged it.
+      if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
+        return this.tasks.byIdempotencyKey(scope.userId, idempotencyKey);
+      }
+      throw error;
+    }
   }
 
   update(scope: ChangeScope, number: number, input: UpdateTaskInput): Promise<CompletionResult> {

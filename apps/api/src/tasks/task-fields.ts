@@ -20,7 +20,9 @@ export function applyFields(task: Task, changes: TaskFieldChanges): void {
   if (changes.due_at !== undefined) task.dueAt = toDate(changes.due_at) ?? null;
   if (changes.remind_at !== undefined) {
     task.remindAt = toDate(changes.remind_at) ?? null;
+    // Re-armed: it fires again, and is no longer listed as missed.
     task.remindedAt = null;
+    task.reminderDismissedAt = null;
   }
   if (changes.recurrence !== undefined) {
     task.recurrence = changes.recurrence;

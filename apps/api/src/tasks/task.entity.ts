@@ -21,7 +21,10 @@ export const TaskEntity = defineEntity({
     tags: p.array().default([]),
     dueAt: p.datetime().nullable(),
     remindAt: p.datetime().nullable(),
+    /** When the reminder was shown (acknowledged): GET /api/reminders/due stops returning it. */
     remindedAt: p.datetime().nullable(),
+    /** When the user dismissed the shown reminder: until then it is listed as missed. */
+    reminderDismissedAt: p.datetime().nullable(),
     recurrence: p.json<Recurrence>().nullable(),
     seriesId: p.uuid().nullable(),
     /** Set when a chat turn created the task, so a retried turn finds it instead of adding it twice. */

@@ -38,7 +38,7 @@ const isoDateTime = (field: string) =>
 
 export const recurrenceFields = {
   frequency: z.enum(FREQUENCIES),
-  interval: z.number().int().min(1).max(365).default(1),
+  interval: z.number().int().min(1).max(LIMITS.recurrenceInterval).default(1),
 };
 export const recurrenceSchema = z.object(recurrenceFields).strict();
 export type Recurrence = z.infer<typeof recurrenceSchema>;
@@ -131,4 +131,15 @@ export interface ReminderAckRequest {
 /** `POST /api/reminders/ack` answer: how many reminders were newly acknowledged. */
 export interface ReminderAckResponse {
   acknowledged: number;
+}
+
+/** `POST /api/reminders/dismiss` takes task ids as ack does, with the same limit. */
+export const reminderDismissSchema = reminderAckSchema;
+/** `POST /api/reminders/dismiss` body: the ids of the caller's tasks whose shown reminders the user dismissed. */
+export interface ReminderDismissRequest {
+  task_ids: number[];
+}
+/** `POST /api/reminders/dismiss` answer: how many missed reminders were newly dismissed. */
+export interface ReminderDismissResponse {
+  dismissed: number;
 }

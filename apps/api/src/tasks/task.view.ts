@@ -14,7 +14,10 @@ export interface TaskView {
   tags: string[];
   due_at: string | null;
   remind_at: string | null;
+  /** When the reminder was shown; null until then, and again once `remind_at` is set anew. */
   reminded_at: string | null;
+  /** When the user dismissed the shown reminder; a shown reminder not dismissed is listed as missed. */
+  reminder_dismissed_at: string | null;
   recurrence: Recurrence | null;
   series_id: string | null;
   created_at: string;

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
@@ -32,12 +45,17 @@ const toCompletionView = ({ task, next }: CompletionResult): CompletionView => (
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
+  /**
+   * Express gives the list a weak ETag of its body and answers a matching If-None-Match with a bodiless 304
+   * (the task board polls this way); no-cache makes browsers and proxies revalidate instead of reusing a copy.
+   */
   @Get()
+  @Header('Cache-Control', 'private, no-cache')
   async list(
     @CurrentUser() user: AuthenticatedUser,
     @Query(new ZodValidationPipe(listTasksSchema)) query: ListTasksQuery,
   ): Promise<TaskView[]> {
-    return (await this.tasks.list(user.id, query)).map(toTaskView);
+    return this.tasks.list(user.id, query);
   }
 
   /** With an `Idempotency-Key` header, a retry gets the first response (201, same task) and creates nothing. */

@@ -1,14 +1,15 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { EntityManager, LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, raw } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock.js';
+import { MISSED_REMINDERS_MAX } from '../contracts.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
-import { toTaskView } from './task.mapper.js';
+import { rowToTaskView, type TaskRow, toTaskView } from './task.mapper.js';
 import type { TaskView } from './task.view.js';
 import { Task } from './task.entity.js';
 import { applyFields, toDate, uniqueTags } from './task-fields.js';
 import { type TaskFilter, whereTasks } from './task-filter.js';
-import { nextTaskNumber } from './task-numbers.js';
+import { NEXT_NUMBER_UPSERT, nextTaskNumber } from './task-numbers.js';
 import { nextOccurrence, nextReminder } from './recurrence.js';
 import type { CreateTaskInput, ListTasksQuery, UpdateTaskInput } from './task.schemas.js';
 
@@ -16,6 +17,22 @@ const DEFAULT_LIST_LIMIT = 100;
 /** How long an Idempotency-Key is remembered (at least this long; expired keys are removed on the user's next keyed create). */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
 const PRIORITY_RANK = "case priority when 'high' then 3 when 'medium' then 2 else 1 end";
+
+/**
+ * A new task with the user's next number. The number is drawn only when no task of the user has the
+ * idempotency key (a retried chat turn's); then nothing is inserted and no row returned. A null key
+ * never matches, so a task without one is always inserted.
+ */
+const INSERT_TASK = `with numbered as (
+    ${NEXT_NUMBER_UPSERT}
+    where not exists (select from tasks where user_id = ? and idempotency_key = ?)
+    returning last_number
+  )
+  insert into tasks (user_id, number, title, description, priority, tags, due_at, remind_at, recurrence,
+                     series_id, idempotency_key, created_at, updated_at)
+  select ?, last_number, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?::jsonb, ?, ?, ?, ?
+    from numbered
+  returning *`;
 
 export interface CompletionResult {
   task: Task;
@@ -74,52 +91,62 @@ export class TasksService {
         }
         return { body: first.responseBody as TaskView, replayed: true };
       }
-      const body = toTaskView(await this.insertTask(em, userId, input));
+      const body = toTaskView((await this.insertTask(em, userId, input))!);
       await em.nativeUpdate(IdempotencyKey, { userId, key }, { responseStatus: 201, responseBody: body });
       return { body, replayed: false };
     });
   }
 
-  /** With an idempotency key, a second create (a retried chat turn) returns the first one's task. */
+  /**
+   * Adds the task in one statement (atomic without a transaction; inside one, it joins it). With an
+   * idempotency key (a chat turn's), a retried turn gets the task its first run added, and adds nothing.
+   * A copy of the turn running at the same moment fails on the key's unique constraint instead: the
+   * caller's transaction rolls back (the drawn number with it) and the caller finds the task with
+   * `byIdempotencyKey`.
+   */
   async create(userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<CreatedTask> {
-    try {
-      const task = await this.em.transactional((em) => this.insertTask(em, userId, input, idempotencyKey));
-      return { task, fresh: true };
-    } catch (error) {
-      // The same chat turn ran before (a retry, or a copy on another replica): return its task.
-      if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
-        this.em.clear();
-        const existing = await this.em.findOne(Task, { userId, idempotencyKey });
-        if (existing) return { task: existing, fresh: false };
-      }
-      throw error;
-    }
+    const task = await this.insertTask(this.em, userId, input, idempotencyKey);
+    if (task) return { task, fresh: true };
+    return { task: await this.byIdempotencyKey(userId, idempotencyKey!), fresh: false };
   }
 
+  /** The task a chat turn added (by the turn's idempotency key). */
+  async byIdempotencyKey(userId: string, idempotencyKey: string): Promise<Task> {
+    return this.em.findOneOrFail(Task, { userId, idempotencyKey }, { refresh: true });
+  }
+
+  /** The new task, or nothing when a task with the idempotency key exists already (no number is drawn then). */
   private async insertTask(
     em: EntityManager,
     userId: string,
     input: CreateTaskInput,
     idempotencyKey?: string,
-  ): Promise<Task> {
-    const task = em.create(Task, {
+  ): Promise<Task | undefined> {
+    const now = new Date().toISOString();
+    const [row] = await em.execute<Record<string, unknown>[]>(INSERT_TASK, [
+      // The counter's user; the user and key a retried turn's task would have.
       userId,
-      number: await nextTaskNumber(em, userId),
-      title: input.title,
-      description: input.description ?? null,
-      priority: input.priority ?? 'medium',
-      tags: uniqueTags(input.tags ?? []),
-      dueAt: toDate(input.due_at) ?? null,
-      remindAt: toDate(input.remind_at) ?? null,
-      recurrence: input.recurrence ?? null,
-      seriesId: input.recurrence ? randomUUID() : null,
-      idempotencyKey: idempotencyKey ?? null,
-    });
-    await em.flush();
-    return task;
+      userId,
+      idempotencyKey ?? null,
+      // The task's columns, in the insert's order (the number comes from the counter).
+      userId,
+      input.title,
+      input.description ?? null,
+      input.priority ?? 'medium',
+      JSON.stringify(uniqueTags(input.tags ?? [])),
+      toDate(input.due_at)?.toISOString() ?? null,
+      toDate(input.remind_at)?.toISOString() ?? null,
+      input.recurrence ? JSON.stringify(input.recurrence) : null,
+      input.recurrence ? randomUUID() : null,
+      idempotencyKey ?? null,
+      now,
+      now,
+    ]);
+    return row && em.map(Task, row);
   }
 
-  async list(userId: string, query: ListTasksFilter): Promise<Task[]> {
+  /** The views straight from the rows: no entities to hydrate, track or map for a read that changes nothing. */
+  async list(userId: string, query: ListTasksFilter): Promise<TaskView[]> {
     const qb = this.em.createQueryBuilder(Task, 't').select('*');
     whereTasks(qb, userId, query, this.clock.now());
     const order = query.order ?? (query.sort_by === 'priority' ? 'desc' : 'asc');
@@ -138,7 +165,8 @@ export class TasksService {
         qb.orderBy([{ createdAt: order }, { id: order }]);
     }
     qb.limit(query.limit ?? DEFAULT_LIST_LIMIT);
-    return qb.getResultList();
+    const rows = await qb.execute<TaskRow[]>('all', false);
+    return rows.map(rowToTaskView);
   }
 
   /**
@@ -225,6 +253,28 @@ export class TasksService {
       Task,
       { userId, id: { $in: [...new Set(taskIds)] }, remindAt: { $ne: null }, remindedAt: null },
       { remindedAt: now },
+    );
+  }
+
+  /**
+   * Pending tasks whose reminder was shown and not dismissed (the user may have missed it), newest
+   * reminder first, at most MISSED_REMINDERS_MAX. Changes nothing.
+   */
+  async missedReminders(userId: string): Promise<Task[]> {
+    return this.em.find(
+      Task,
+      { userId, completed: false, remindedAt: { $ne: null }, reminderDismissedAt: null },
+      { orderBy: { remindAt: 'desc', id: 'desc' }, limit: MISSED_REMINDERS_MAX },
+    );
+  }
+
+  /** Marks the caller's shown reminders of these tasks dismissed; returns how many were newly dismissed. */
+  async dismissReminders(userId: string, taskIds: number[], now = new Date()): Promise<number> {
+    if (taskIds.length === 0) return 0;
+    return this.em.nativeUpdate(
+      Task,
+      { userId, id: { $in: [...new Set(taskIds)] }, remindedAt: { $ne: null }, reminderDismissedAt: null },
+      { reminderDismissedAt: now },
     );
   }
 }

@@ -130,6 +130,7 @@ export class InMemoryTaskTools implements TaskTools {
       due_at: fields.due_at ?? null,
       remind_at: fields.remind_at ?? null,
       reminded_at: null,
+      reminder_dismissed_at: null,
       recurrence: fields.recurrence ?? null,
       series_id: null,
       created_at: this.now.toISOString(),

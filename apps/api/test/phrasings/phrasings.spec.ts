@@ -4,7 +4,7 @@ import type { TaskView } from '../../src/tasks/task.view.js';
 import { type ChatReply, conversation } from '../support/chat.js';
 import type { Harness, TestUser } from '../support/harness.js';
 import { useApi } from '../support/harness.js';
-import { type MockScript, startMockLlm, textOf } from '../support/mock-llm.js';
+import { type MockScript, startMockLlm, textOf } from '@todo-chatbot/testing/mock-llm';
 import {
   expectedTasks,
   rowName,

@@ -25,9 +25,10 @@ export interface BrowserSuite {
 
 /**
  * The real api and web servers and Debian's Chromium for one test file. Each test fails if the browser
- * reported anything against the CSP, or a page error, while it ran.
+ * reported anything against the CSP, or a page error, while it ran. `apiEnv` is read when the suite
+ * starts (e.g. a model's LLM_BASE_URL for the agent engine).
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(apiEnv: () => Record<string, string> = () => ({})): BrowserSuite {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   let visitors = 0;
@@ -36,7 +37,7 @@ export function browserSuite(): BrowserSuite {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The browser stands behind a local proxy: each visitor's X-Forwarded-For is believed.
-    [stack, browser] = await Promise.all([startStack({ TRUSTED_PROXIES: '127.0.0.1,::1' }), launchBrowser()]);
+    [stack, browser] = await Promise.all([startStack({ TRUSTED_PROXIES: '127.0.0.1,::1' }, apiEnv()), launchBrowser()]);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { authClient } from '@/lib/auth-client';
 import { safeNext } from '@/lib/client/safe-next';
 import { AppIcon } from './AppIcon';
@@ -34,6 +34,9 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const next = useSearchParams().get('next');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until the page is hydrated a click would submit the form natively: the button waits for the script.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const copy = COPY[mode];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -62,7 +65,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
         <AppIcon size={28} />
         Todo Chatbot
       </Link>
-      <form className="card auth-form" onSubmit={submit} aria-labelledby="auth-title">
+      {/* method="post": should the form ever be submitted natively, the password stays out of the URL. */}
+      <form className="card auth-form" method="post" onSubmit={submit} aria-labelledby="auth-title">
         <h1 id="auth-title">{copy.title}</h1>
         {mode === 'sign-up' && (
           <label>
@@ -95,7 +99,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
             {error}
           </p>
         )}
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={!hydrated || pending}>
           {pending ? 'Please wait…' : copy.submit}
         </button>
         <p className="muted">

@@ -8,7 +8,8 @@ import { jsonError } from './http';
 import { rejectCrossSite, rejectNonJson } from './request-guard';
 
 const SAFE_SEGMENT = /^[\w-]+$/;
-const FORWARDED_HEADERS = ['content-type', 'cache-control', 'x-accel-buffering', 'x-request-id'];
+/** The api's answer headers the browser gets; ETag with the request's If-None-Match lets a poll be a bodiless 304. */
+const FORWARDED_HEADERS = ['content-type', 'cache-control', 'etag', 'x-accel-buffering', 'x-request-id'];
 /** A proxy's request id is kept when it looks like one (the api applies the same rule). */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -96,7 +97,9 @@ export async function forwardToApi(request: Request, segments: string[]): Promis
 
 /** An api error that is not its JSON `{statusCode, message}` (a proxy's page, say) is never shown as is. */
 async function sanitizedError(upstream: Response, log: string): Promise<Response | null> {
-  if (upstream.ok || upstream.headers.get('content-type')?.includes('application/json')) return null;
+  // A 304 (the list unchanged since the browser's ETag) is an answer without a body.
+  if (upstream.ok || upstream.status === 304 || upstream.headers.get('content-type')?.includes('application/json'))
+    return null;
   await upstream.body?.cancel();
   console.error(`${log}: the api answered ${upstream.status} without a JSON error`);
   return jsonError(
@@ -105,13 +108,16 @@ async function sanitizedError(upstream: Response, log: string): Promise<Response
   );
 }
 
+const carriesBody = (method: string) => !['GET', 'HEAD'].includes(method);
+
 async function forward(request: Request, segments: string[], requestId: string): Promise<Response> {
   const path = apiPathFor(segments);
   if (!path) return jsonError(404, 'not found');
   const rejected = rejectCrossSite(request) ?? rejectNonJson(request);
   if (rejected) return rejected;
-  const hasBody = !['GET', 'HEAD'].includes(request.method);
-  const body = hasBody ? await readBody(request, segments[0] === 'chat' ? CHAT_BODY_LIMIT : BODY_LIMIT) : undefined;
+  const body = carriesBody(request.method)
+    ? await readBody(request, segments[0] === 'chat' ? CHAT_BODY_LIMIT : BODY_LIMIT)
+    : undefined;
   if (body instanceof Response) return body;
   const identity = await userToken(request.headers);
   if (!('token' in identity)) return jsonError(identity.status, identity.message);
@@ -123,12 +129,7 @@ async function forward(request: Request, segments: string[], requestId: string):
   try {
     upstream = await fetch(`${webEnv().apiUrl}${path}${new URL(request.url).search}`, {
       method: request.method,
-      headers: {
-        authorization: `Bearer ${identity.token}`,
-        'x-request-id': requestId,
-        accept: request.headers.get('accept') ?? 'application/json',
-        ...(hasBody ? { 'content-type': request.headers.get('content-type') ?? 'application/json' } : {}),
-      },
+      headers: upstreamHeaders(request, identity.token, requestId),
       body,
       signal: AbortSignal.any([request.signal, headersTimeout.signal]),
     });
@@ -144,7 +145,33 @@ async function forward(request: Request, segments: string[], requestId: string):
   } finally {
     clearTimeout(timer);
   }
-  const log = `[bff] ${requestId} ${request.method} ${path}`;
+  return proxiedResponse(upstream, `[bff] ${requestId} ${request.method} ${path}`);
+}
+
+/** What the api is sent besides the body: the user's JWT, the request id, and the browser's own conditions. */
+export function upstreamHeaders(request: Request, token: string, requestId: string): Headers {
+  const headers = new Headers({
+    authorization: `Bearer ${token}`,
+    'x-request-id': requestId,
+    accept: request.headers.get('accept') ?? 'application/json',
+  });
+  if (carriesBody(request.method))
+    headers.set('content-type', request.headers.get('content-type') ?? 'application/json');
+  const ifNoneMatch = request.headers.get('if-none-match');
+  if (ifNoneMatch) {
+    headers.set('if-none-match', ifNoneMatch);
+    // Without a Cache-Control of its own, fetch adds `no-cache` to a conditional request, and Express then
+    // ignores the ETag (always a 200); `max-age=0` asks for the same revalidation and keeps the 304.
+    headers.set('cache-control', 'max-age=0');
+  }
+  return headers;
+}
+
+/**
+ * The api's answer as the browser gets it: its status, body and the forwarded headers (a 304 has no body),
+ * or a sentence in place of an error that is not the api's JSON.
+ */
+export async function proxiedResponse(upstream: Response, log: string): Promise<Response> {
   const unreadable = await sanitizedError(upstream, log);
   if (unreadable) return unreadable;
   if (upstream.status >= 500) console.error(`${log}: the api answered ${upstream.status}`);
@@ -153,5 +180,5 @@ async function forward(request: Request, segments: string[], requestId: string):
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
   }
-  return new Response(upstream.body, { status: upstream.status, headers });
+  return new Response(upstream.status === 304 ? null : upstream.body, { status: upstream.status, headers });
 }

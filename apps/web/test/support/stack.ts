@@ -38,10 +38,13 @@ export interface Stack {
 }
 
 /**
- * The built api and web as real processes on free ports, on the run's PostgreSQL, offline engine.
- * `webEnv` adds to the web server's environment (e.g. TRUSTED_PROXIES).
+ * The built api and web as real processes on free ports, on the run's PostgreSQL, offline engine unless
+ * `apiEnv` names a model (LLM_BASE_URL). `webEnv` adds to the web server's environment (e.g. TRUSTED_PROXIES).
  */
-export async function startStack(webEnv: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(
+  webEnv: Record<string, string> = {},
+  apiEnv: Record<string, string> = {},
+): Promise<Stack> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const webUrl = `http://localhost:${webPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -55,6 +58,7 @@ export async function startStack(webEnv: Record<string, string> = {}): Promise<S
     LOG_LEVEL: 'warn',
     // Several stacks run at once (jest workers): no fixed metrics port.
     METRICS_PORT: '0',
+    ...apiEnv,
   });
   const web = run(WEB_ENTRY, {
     NODE_ENV: 'production',

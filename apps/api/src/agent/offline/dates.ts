@@ -27,17 +27,46 @@ export const DATE_ONLY_HOUR = 9;
 /** Words for which chrono's implied hour ("tonight" → 22:00) is better than the date-only default. */
 const PART_OF_DAY = /\b(tonight|night|evening|morning|afternoon|noon|midnight)\b/i;
 
+/**
+ * One formatter per time zone and use, made on first use: building an Intl.DateTimeFormat costs far more
+ * than formatting with it, and a turn formats many dates in its user's one zone.
+ */
+function formatterFor(
+  cache: Map<string, Intl.DateTimeFormat>,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): (timeZone: string) => Intl.DateTimeFormat {
+  return (timeZone) => {
+    let formatter = cache.get(timeZone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      cache.set(timeZone, formatter);
+    }
+    return formatter;
+  };
+}
+
+const wallTimeFormat = formatterFor(new Map(), 'en-US', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+});
+
+const replyFormat = formatterFor(new Map(), 'en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** Wall-clock fields of `instant` as seen in `timeZone`. */
 export function wallTimeIn(instant: Date, timeZone: string): WallTime {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(instant);
+  const parts = wallTimeFormat(timeZone).formatToParts(instant);
   const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
   return {
     year: field('year'),
@@ -141,15 +170,7 @@ export function endOfWeek(now: Date, timeZone: string): Date {
 
 /** Short local rendering for replies: "Wed 25 Nov 09:00". */
 export function formatForReply(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
+  const parts = replyFormat(timeZone).formatToParts(new Date(iso));
   const field = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
   return `${field('weekday')} ${field('day')} ${field('month')} ${field('hour')}:${field('minute')}`;
 }

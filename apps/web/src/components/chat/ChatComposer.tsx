@@ -1,7 +1,8 @@
 'use client';
 
 import { LIMITS } from '@todo-chatbot/api/contracts';
-import type { FormEvent, KeyboardEvent, RefObject } from 'react';
+import type { FormEvent, RefObject } from 'react';
+import { onMessageKey } from './composer-keys';
 
 interface Props {
   value: string;
@@ -21,17 +22,6 @@ export function ChatComposer({ value, onChange, onSend, onStop, sending, inputRe
     if (canSend) onSend(value.trim());
   }
 
-  // Enter sends; Shift+Enter (or composing with an IME) inserts a newline; Escape stops a streaming reply.
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      submit();
-    } else if (event.key === 'Escape' && sending) {
-      event.preventDefault();
-      onStop();
-    }
-  }
-
   return (
     <form className="composer" onSubmit={submit} aria-label="Send a message">
       <textarea
@@ -42,7 +32,8 @@ export function ChatComposer({ value, onChange, onSend, onStop, sending, inputRe
         maxLength={LIMITS.messageBytes}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        onKeyDown={onKeyDown}
+        // Escape stops a streaming reply.
+        onKeyDown={(event) => onMessageKey(event, submit, sending ? onStop : undefined)}
       />
       {/* Two buttons, not one relabelled: the focus must not stay on a Send that turned into Stop, or back. */}
       {sending ? (

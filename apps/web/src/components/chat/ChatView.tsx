@@ -40,7 +40,10 @@ export function ChatView() {
     [conversationId, router, loadConversations],
   );
 
-  const { messages, sending, loading, loadError, announcement, send, stop } = useChat(conversationId, onStored);
+  const { messages, sending, loading, loadError, announcement, say, edit, retry, stop } = useChat(
+    conversationId,
+    onStored,
+  );
 
   // Stop was pressed (or the reply ended): the next message starts in the box, not on a vanished button.
   const wasSending = useRef(false);
@@ -51,7 +54,7 @@ export function ChatView() {
 
   function sendDraft(text: string) {
     setDraft('');
-    void send(text);
+    void say(text);
   }
 
   function fillInput(text: string) {
@@ -112,7 +115,8 @@ export function ChatView() {
           messages={messages}
           sending={sending}
           announcement={announcement}
-          onRetry={(text, id) => void send(text, id)}
+          onRetry={(turn) => void retry(turn)}
+          onEdit={(replaces, text) => void edit(replaces, text)}
         />
         <ChatComposer
           value={draft}

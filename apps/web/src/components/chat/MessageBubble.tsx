@@ -1,16 +1,43 @@
+'use client';
+
+import { useRef, useState } from 'react';
 import { CopyButton } from './CopyButton';
+import { EditMessageForm } from './EditMessageForm';
 import { Markdown } from './Markdown';
 import { ToolCallChip } from './ToolCallChip';
-import type { ChatMessage } from './useChat';
+import type { ChatMessage, Turn } from './useChat';
 
 interface Props {
   message: ChatMessage;
-  onRetry: (text: string, clientMessageId: string) => void;
+  onRetry: (turn: Turn) => void;
   retryDisabled: boolean;
+  /** Set on the last user message only: edit and resend it. */
+  onEdit?: (text: string) => void;
 }
 
-export function MessageBubble({ message, onRetry, retryDisabled }: Props) {
-  const { role, content, toolCalls, pending, stopped, error, retry } = message;
+export function MessageBubble({ message, onRetry, retryDisabled, onEdit }: Props) {
+  const { role, content, toolCalls, pending, stopped, error, retry, note } = message;
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+
+  if (editing && onEdit) {
+    return (
+      <li className={`message message-${role}`}>
+        <EditMessageForm
+          original={content}
+          onSend={(text) => {
+            setEditing(false);
+            onEdit(text);
+          }}
+          onCancel={() => {
+            setEditing(false);
+            requestAnimationFrame(() => editButton.current?.focus());
+          }}
+        />
+      </li>
+    );
+  }
+
   return (
     <li className={`message message-${role}`}>
       <span className="visually-hidden">{role === 'user' ? 'You:' : 'Assistant:'}</span>
@@ -30,6 +57,20 @@ export function MessageBubble({ message, onRetry, retryDisabled }: Props) {
         ) : (
           <div className="bubble">{content}</div>
         ))}
+      {onEdit && (
+        <div className="message-actions">
+          <button
+            ref={editButton}
+            type="button"
+            className="secondary small"
+            aria-label="Edit message"
+            onClick={() => setEditing(true)}
+          >
+            Edit
+          </button>
+        </div>
+      )}
+      {note && <p className="message-note">{note}</p>}
       {pending && !content && (
         <div className="bubble typing" role="status" aria-label="Assistant is replying">
           …
@@ -45,12 +86,7 @@ export function MessageBubble({ message, onRetry, retryDisabled }: Props) {
         <div className="message-error" role="alert">
           <span>{error}</span>
           {retry && (
-            <button
-              type="button"
-              className="small"
-              disabled={retryDisabled}
-              onClick={() => onRetry(retry.text, retry.clientMessageId)}
-            >
+            <button type="button" className="small" disabled={retryDisabled} onClick={() => onRetry(retry)}>
               Retry
             </button>
           )}

@@ -2,18 +2,23 @@
 
 import { useEffect, useRef } from 'react';
 import { MessageBubble } from './MessageBubble';
-import type { ChatMessage } from './useChat';
+import type { ChatMessage, Turn } from './useChat';
 
 interface Props {
   messages: ChatMessage[];
   sending: boolean;
   /** What a screen reader hears when a turn ends (the reply), rather than the streaming text piece by piece. */
   announcement: string;
-  onRetry: (text: string, clientMessageId: string) => void;
+  onRetry: (turn: Turn) => void;
+  /** Edit and resend the last user message. */
+  onEdit: (replaces: number, text: string) => void;
 }
 
-export function MessageList({ messages, sending, announcement, onRetry }: Props) {
+export function MessageList({ messages, sending, announcement, onRetry, onEdit }: Props) {
   const scroller = useRef<HTMLElement>(null);
+  // Only the last user message can be edited, once stored, and not while a reply is on its way.
+  const lastQuestion = messages.findLast((message) => message.role === 'user');
+  const editableKey = !sending && lastQuestion?.id !== undefined ? lastQuestion.key : null;
 
   // Keep the newest message (and streaming text) in view, scrolling the list only, never the page.
   useEffect(() => {
@@ -26,7 +31,13 @@ export function MessageList({ messages, sending, announcement, onRetry }: Props)
     <section ref={scroller} className="message-scroll" aria-label="Messages" tabIndex={0}>
       <ol className="messages" aria-label="Chat history">
         {messages.map((message) => (
-          <MessageBubble key={message.key} message={message} onRetry={onRetry} retryDisabled={sending} />
+          <MessageBubble
+            key={message.key}
+            message={message}
+            onRetry={onRetry}
+            retryDisabled={sending}
+            onEdit={message.key === editableKey ? (text) => onEdit(message.id!, text) : undefined}
+          />
         ))}
       </ol>
       <div className="visually-hidden" aria-live="polite">

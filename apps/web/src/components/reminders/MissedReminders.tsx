@@ -1,15 +1,19 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/client/dates';
 import { useReminders } from './ReminderCenter';
 import { DisclosureButton } from '@/components/DisclosureButton';
 
-/** A header button, shown while reminders went by unread, opening the list of them. */
+/** A header button, shown while reminders went by undismissed (on any of the user's browsers), opening the list of them. */
 export function MissedReminders() {
-  const { missed, forget, forgetAll } = useReminders();
+  const { missed, clear, dismissError } = useReminders();
   const [open, setOpen] = useState(false);
+  // A dismissal that failed put its reminders back: open the list, so the message is seen next to them.
+  useEffect(() => {
+    if (dismissError) setOpen(true);
+  }, [dismissError]);
   if (missed.length === 0) return null;
   return (
     <div className="missed-reminders">
@@ -18,6 +22,11 @@ export function MissedReminders() {
       </DisclosureButton>
       {open && (
         <section id="missed-reminders-list" className="card missed-panel" aria-label="Missed reminders">
+          {dismissError && (
+            <p role="alert" className="error">
+              {dismissError}
+            </p>
+          )}
           <ul>
             {missed.map((task) => (
               <li key={task.id}>
@@ -29,7 +38,7 @@ export function MissedReminders() {
                   type="button"
                   className="icon-button"
                   aria-label={`Clear missed reminder for ${task.title}`}
-                  onClick={() => forget(task.id)}
+                  onClick={() => clear([task])}
                 >
                   ×
                 </button>
@@ -40,7 +49,7 @@ export function MissedReminders() {
             <Link href="/tasks" onClick={() => setOpen(false)}>
               Open tasks
             </Link>
-            <button type="button" className="secondary small" onClick={forgetAll}>
+            <button type="button" className="secondary small" onClick={() => clear(missed)}>
               Clear all
             </button>
           </div>

@@ -1,9 +1,16 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { MISSED_REMINDERS_MAX } from '@todo-chatbot/api/contracts';
 import { api } from '@/lib/client/api';
-import type { ReminderAckRequest, ReminderAckResponse, TaskView as Task } from '@/lib/client/types';
+import type {
+  ReminderAckRequest,
+  ReminderAckResponse,
+  ReminderDismissRequest,
+  ReminderDismissResponse,
+  TaskView as Task,
+} from '@/lib/client/types';
 import { isAppPage } from '../app-pages';
 
 const POLL_MS = 30_000;
@@ -13,14 +20,14 @@ const RETRY_MS = 3_000;
 interface Reminders {
   /** Reminders on screen as toasts. */
   toasts: Task[];
-  /** Toasts that went away by themselves: the user may not have seen them. */
+  /** Shown reminders the user has not dismissed (the api keeps them, so they outlive a reload), newest first. */
   missed: Task[];
-  /** The user closed the toast: seen. */
-  dismiss: (taskId: number) => void;
+  /** Why the last dismissal failed; cleared by the next one. */
+  dismissError: string | null;
   /** The toast timed out: kept in the missed list. */
   expire: (task: Task) => void;
-  forget: (taskId: number) => void;
-  forgetAll: () => void;
+  /** Seen (a toast's ×, the missed list's × or "Clear all", a click on the notification): dismissed for good. */
+  clear: (tasks: Task[]) => void;
 }
 
 const RemindersContext = createContext<Reminders | null>(null);
@@ -31,56 +38,107 @@ export function useReminders(): Reminders {
   return reminders;
 }
 
-/** A browser notification; false where the constructor is unavailable (e.g. Android Chrome), so a toast shows instead. */
-function notify(task: Task): boolean {
+/**
+ * A browser notification; false where the constructor is unavailable (e.g. Android Chrome), so a toast shows
+ * instead. Clicking it is the one sign the user saw it.
+ */
+function notify(task: Task, onClick: () => void): boolean {
   try {
-    new Notification('Reminder', { body: task.title, tag: `task-${task.id}` });
+    const notification = new Notification('Reminder', { body: task.title, tag: `task-${task.id}` });
+    notification.onclick = () => {
+      window.focus();
+      onClick();
+    };
     return true;
   } catch {
     return false;
   }
 }
 
-/**
- * Tells the api which reminders were shown, so it stops returning them (reading them changes nothing).
- * Best-effort: unacknowledged ones come back at the next poll and replace their own toast or notification.
- */
-function acknowledge(tasks: Task[]): void {
-  if (tasks.length === 0) return;
-  const body: ReminderAckRequest = { task_ids: tasks.map((task) => task.id) };
-  api<ReminderAckResponse>('/api/reminders/ack', { method: 'POST', json: body }).catch(() => undefined);
-}
-
-const without = (list: Task[], taskId: number) => list.filter((task) => task.id !== taskId);
-const adding = (list: Task[], tasks: Task[]) => [
-  ...list,
-  ...tasks.filter((task) => !list.some((t) => t.id === task.id)),
-];
+const without = (list: Task[], ids: Set<number>) => list.filter((task) => !ids.has(task.id));
+const idsOf = (tasks: Task[]) => new Set(tasks.map((task) => task.id));
+const adding = (list: Task[], tasks: Task[]) => [...list, ...without(tasks, idsOf(list))];
+/** The api's order (latest reminder first) and bound, so the list reads the same after a reload. */
+const newestFirst = (tasks: Task[]) =>
+  [...tasks]
+    .sort((a, b) => (b.remind_at ?? '').localeCompare(a.remind_at ?? '') || b.id - a.id)
+    .slice(0, MISSED_REMINDERS_MAX);
 
 /**
  * Polls for due reminders on the app's pages: a browser notification when allowed, otherwise a toast;
- * then acknowledges them. Holds the toasts and the missed list for the header and the toast corner.
+ * then acknowledges them. The api lists every acknowledged reminder as missed until the user dismisses it
+ * (a toast's ×, the missed list's × or "Clear all", a click on the notification). Holds the toasts and the
+ * missed list for the header and the toast corner.
  */
 export function ReminderCenter({ children }: { children: ReactNode }) {
   const active = isAppPage(usePathname());
   const [toasts, setToasts] = useState<Task[]>([]);
   const [missed, setMissed] = useState<Task[]>([]);
+  const [dismissError, setDismissError] = useState<string | null>(null);
+  // The api dismisses only reminders it knows were shown: a dismissal waits for the acks sent before it.
+  const acknowledged = useRef<Promise<unknown>>(Promise.resolve());
 
-  const announce = useCallback((tasks: Task[]) => {
-    const granted = 'Notification' in window && Notification.permission === 'granted';
-    const unshown = granted ? tasks.filter((task) => !notify(task)) : tasks;
-    if (unshown.length) setToasts((current) => adding(current, unshown));
-    acknowledge(tasks);
+  /**
+   * Tells the api which reminders were shown, so it stops returning them (reading them changes nothing).
+   * Best-effort: unacknowledged ones come back at the next poll and replace their own toast or notification.
+   */
+  const acknowledge = useCallback((tasks: Task[]) => {
+    const body: ReminderAckRequest = { task_ids: tasks.map((task) => task.id) };
+    const sent = api<ReminderAckResponse>('/api/reminders/ack', { method: 'POST', json: body }).catch(() => undefined);
+    acknowledged.current = Promise.all([acknowledged.current, sent]);
   }, []);
+
+  /** Optimistic: gone at once, back in the list with a message if the api could not be told. */
+  const clear = useCallback((tasks: Task[]) => {
+    if (tasks.length === 0) return;
+    const ids = idsOf(tasks);
+    setToasts((current) => without(current, ids));
+    setMissed((current) => without(current, ids));
+    setDismissError(null);
+    const body: ReminderDismissRequest = { task_ids: [...ids] };
+    acknowledged.current
+      .then(() => api<ReminderDismissResponse>('/api/reminders/dismiss', { method: 'POST', json: body }))
+      .catch((failure: Error) => {
+        setMissed((current) => newestFirst(adding(current, tasks)));
+        setDismissError(`Could not clear ${tasks.length === 1 ? 'the reminder' : 'the reminders'}: ${failure.message}`);
+      });
+  }, []);
+
+  const announce = useCallback(
+    (tasks: Task[]) => {
+      if (tasks.length === 0) return;
+      const granted = 'Notification' in window && Notification.permission === 'granted';
+      const notified = granted ? tasks.filter((task) => notify(task, () => clear([task]))) : [];
+      // A notification counts as missed until clicked: the page cannot tell whether anyone saw it (the
+      // system may show it to an empty room, or file it away unseen under do-not-disturb).
+      if (notified.length) setMissed((current) => newestFirst(adding(current, notified)));
+      const unshown = without(tasks, idsOf(notified));
+      if (unshown.length) setToasts((current) => adding(current, unshown));
+      acknowledge(tasks);
+    },
+    [acknowledge, clear],
+  );
 
   useEffect(() => {
     if (!active) return;
     let retry: number | undefined;
+    let missedLoaded = false;
+    // The missed list first (once per visit to the app's pages), then the reminders due since.
+    const loadMissed = async () => {
+      if (missedLoaded) return;
+      const list = await api<Task[]>('/api/reminders/missed');
+      missedLoaded = true;
+      setMissed((current) => newestFirst(adding(current, list)));
+    };
     const poll = () => {
       window.clearTimeout(retry);
-      api<Task[]>('/api/reminders/due').then(announce, () => {
-        retry = window.setTimeout(poll, RETRY_MS);
-      });
+      loadMissed()
+        // Tried again at the next poll: due reminders never wait on the missed list.
+        .catch(() => undefined)
+        .then(() => api<Task[]>('/api/reminders/due'))
+        .then(announce, () => {
+          retry = window.setTimeout(poll, RETRY_MS);
+        });
     };
     poll();
     const timer = window.setInterval(poll, POLL_MS);
@@ -91,25 +149,22 @@ export function ReminderCenter({ children }: { children: ReactNode }) {
   }, [active, announce]);
 
   // Stable callbacks: a toast's timer restarts only when that toast is held or released.
-  const dismiss = useCallback((taskId: number) => setToasts((current) => without(current, taskId)), []);
   const expire = useCallback((task: Task) => {
-    setToasts((current) => without(current, task.id));
-    setMissed((list) => adding(list, [task]));
+    setToasts((current) => without(current, new Set([task.id])));
+    setMissed((current) => newestFirst(adding(current, [task])));
   }, []);
-  const forget = useCallback((taskId: number) => setMissed((list) => without(list, taskId)), []);
-  const forgetAll = useCallback(() => setMissed([]), []);
 
-  const reminders = useMemo<Reminders>(
-    () => ({
+  const reminders = useMemo<Reminders>(() => {
+    // A toast on screen is not missed (yet), though the api, having seen it acknowledged, may list it.
+    const onScreen = idsOf(toasts);
+    return {
       toasts: active ? toasts : [],
-      missed: active ? missed : [],
-      dismiss,
+      missed: active ? without(missed, onScreen) : [],
+      dismissError: active ? dismissError : null,
       expire,
-      forget,
-      forgetAll,
-    }),
-    [active, toasts, missed, dismiss, expire, forget, forgetAll],
-  );
+      clear,
+    };
+  }, [active, toasts, missed, dismissError, expire, clear]);
 
   return <RemindersContext.Provider value={reminders}>{children}</RemindersContext.Provider>;
 }

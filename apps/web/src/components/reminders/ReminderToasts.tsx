@@ -8,7 +8,7 @@ import { useReminders } from './ReminderCenter';
 const TOAST_MS = 8_000;
 
 function ReminderToast({ task }: { task: Task }) {
-  const { dismiss, expire } = useReminders();
+  const { clear, expire } = useReminders();
   // Hovering or focusing a toast holds it, so it never vanishes while being read or reached.
   const [held, setHeld] = useState(false);
 
@@ -34,7 +34,7 @@ function ReminderToast({ task }: { task: Task }) {
         type="button"
         className="icon-button"
         aria-label={`Dismiss reminder for ${task.title}`}
-        onClick={() => dismiss(task.id)}
+        onClick={() => clear([task])}
       >
         ×
       </button>

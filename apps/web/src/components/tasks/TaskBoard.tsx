@@ -1,42 +1,31 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '@/lib/client/api';
-import { DEFAULT_FILTERS, type TaskFilters as Filters, taskQuery } from '@/lib/client/task-query';
-import type { TaskView as Task } from '@/lib/client/types';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { announceTasksChanged } from '@/lib/client/task-events';
+import { DEFAULT_FILTERS, type TaskFilters as Filters } from '@/lib/client/task-query';
 import { AddTaskForm } from './AddTaskForm';
 import { type ChangedRow, refocusAfterChange } from './row-focus';
 import { TaskEmptyState } from './TaskEmptyState';
 import { TaskFilters } from './TaskFilters';
 import { TaskRow } from './TaskRow';
 import { useDebouncedValue } from './useDebouncedValue';
+import { useLiveTasks } from './useLiveTasks';
 
 const TYPING_DELAY_MS = 300;
 
 /** What needs doing first: the api sorts by due date, overdue and soonest first, no due date last. */
 const BOARD_FILTERS: Filters = { ...DEFAULT_FILTERS, sortBy: 'due_at', order: 'asc' };
 
-/**
- * Open tasks before done ones when sorting by due date (the api cannot express it): a task done last
- * week is not overdue. Stable, so each part keeps the api's order.
- */
-const openFirst = (tasks: Task[]): Task[] => [
-  ...tasks.filter((task) => !task.completed),
-  ...tasks.filter((task) => task.completed),
-];
-
-/** The task view: filters, an add form and the list, refetched after every change. */
+/** The task view: filters, an add form and the list, kept current (useLiveTasks) and refetched after every change. */
 export function TaskBoard() {
   const [filters, setFilters] = useState<Filters>(BOARD_FILTERS);
   const search = useDebouncedValue(filters.search, TYPING_DELAY_MS);
   const tag = useDebouncedValue(filters.tag, TYPING_DELAY_MS);
-  const [tasks, setTasks] = useState<Task[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
   const list = useRef<HTMLUListElement>(null);
   const main = useRef<HTMLElement>(null);
   const changedRow = useRef<ChangedRow | null>(null);
+  // A change that failed; the list's own failures come from useLiveTasks.
+  const [changeError, setChangeError] = useState<string | null>(null);
 
   // Typing only counts once it pauses: the list follows the debounced search and tag.
   const { status, priority, due, sortBy, order } = filters;
@@ -44,38 +33,40 @@ export function TaskBoard() {
     () => ({ status, priority, due, sortBy, order, search, tag }),
     [status, priority, due, sortBy, order, search, tag],
   );
+  const { tasks, error: loadError, refresh } = useLiveTasks(applied);
+  const error = changeError ?? loadError;
 
-  useEffect(() => {
-    let cancelled = false;
-    api<Task[]>(`/api/tasks?${taskQuery(applied)}`).then(
-      (found) => {
-        if (cancelled) return;
-        setTasks(applied.sortBy === 'due_at' ? openFirst(found) : found);
-        setError(null);
-      },
-      (failure: Error) => !cancelled && setError(failure.message),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [applied, version]);
+  /** This board made a change: every task view hears it, this one included (it refetches at once). */
+  function changed(row: ChangedRow | null) {
+    changedRow.current = row;
+    setChangeError(null);
+    announceTasksChanged();
+  }
+
+  function retry() {
+    setChangeError(null);
+    refresh();
+  }
 
   useEffect(() => {
     const row = changedRow.current;
     if (!row || !tasks) return;
     changedRow.current = null;
+    // Only focus the change lost is put back: wherever the user has put it since (another row's editor) it stays.
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
     refocusAfterChange(list.current, tasks, row, main.current);
   }, [tasks]);
 
   return (
     <main id="main" tabIndex={-1} ref={main} className="tasks-page">
       <h1>Tasks</h1>
-      <AddTaskForm onAdded={reload} />
+      <AddTaskForm onAdded={() => changed(null)} />
       <TaskFilters filters={filters} onChange={setFilters} />
       {error && (
         <p role="alert" className="error">
           {error}{' '}
-          <button type="button" className="small secondary" onClick={reload}>
+          <button type="button" className="small secondary" onClick={retry}>
             Retry
           </button>
         </p>
@@ -90,11 +81,8 @@ export function TaskBoard() {
             <TaskRow
               key={task.id}
               task={task}
-              onChanged={() => {
-                changedRow.current = { taskId: task.id, index };
-                reload();
-              }}
-              onError={setError}
+              onChanged={() => changed({ taskId: task.id, index })}
+              onError={setChangeError}
             />
           ))}
         </ul>

@@ -27,7 +27,8 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, requestId ? `${message} (request id ${requestId})` : message, requestId);
 }
 
-export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+/** Every call to the BFF: JSON in and out, and the api's error as an ApiError (a 304 is an answer, not one). */
+async function send(path: string, init: RequestInit & { json?: unknown }): Promise<Response> {
   const { json, headers, ...rest } = init;
   const response = await fetch(path, {
     ...rest,
@@ -38,7 +39,26 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     },
     body: json === undefined ? rest.body : JSON.stringify(json),
   });
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok && response.status !== 304) throw await errorFrom(response);
+  return response;
+}
+
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const response = await send(path, init);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/**
+ * A GET of `path` unless the copy named by `etag` is still current: then the api answers 304 and this
+ * returns null; otherwise the new body and its ETag.
+ */
+export async function revalidate<T>(
+  path: string,
+  etag: string | null,
+  signal?: AbortSignal,
+): Promise<{ body: T; etag: string | null } | null> {
+  const response = await send(path, { signal, headers: etag ? { 'if-none-match': etag } : {} });
+  if (response.status === 304) return null;
+  return { body: (await response.json()) as T, etag: response.headers.get('etag') };
 }

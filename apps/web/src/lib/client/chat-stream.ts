@@ -4,6 +4,8 @@ import { readSse } from './sse';
 import type { ChatResponse, ToolCallRecord } from './types';
 
 export interface ChatTurnHandlers {
+  /** The user message is stored: its id, and the conversation (a new one's id comes here first). */
+  onStart: (started: ChatStreamEventData['start']) => void;
   onToolCall: (call: ToolCallRecord) => void;
   onDelta: (text: string) => void;
   /** A retry starts over: drop what the failed attempt streamed. */
@@ -38,7 +40,8 @@ async function attempt(request: ChatRequest, handlers: ChatTurnHandlers, signal?
   try {
     await readSse(response.body, ({ event, data }) => {
       const payload: unknown = JSON.parse(data);
-      if (event === CHAT_STREAM_EVENTS.toolCall) handlers.onToolCall(payload as ChatStreamEventData['tool_call']);
+      if (event === CHAT_STREAM_EVENTS.start) handlers.onStart(payload as ChatStreamEventData['start']);
+      else if (event === CHAT_STREAM_EVENTS.toolCall) handlers.onToolCall(payload as ChatStreamEventData['tool_call']);
       else if (event === CHAT_STREAM_EVENTS.delta) handlers.onDelta((payload as ChatStreamEventData['delta']).text);
       else if (event === CHAT_STREAM_EVENTS.done) result = payload as ChatStreamEventData['done'];
       else if (event === CHAT_STREAM_EVENTS.error) failure = (payload as ChatStreamEventData['error']).message;

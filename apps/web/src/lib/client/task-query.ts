@@ -77,8 +77,14 @@ const UNIT: Record<string, string> = {
   yearly: 'year',
 };
 
+/** The unit of "every N …": "week" for 1, "weeks" otherwise. */
+export function recurrenceUnit(frequency: string, interval: number): string {
+  const unit = UNIT[frequency] ?? frequency;
+  return interval === 1 ? unit : `${unit}s`;
+}
+
 /** "Repeats weekly" or "Repeats every 2 weeks". */
 export function recurrenceLabel(recurrence: { frequency: string; interval: number }): string {
   if (recurrence.interval <= 1) return `Repeats ${recurrence.frequency}`;
-  return `Repeats every ${recurrence.interval} ${UNIT[recurrence.frequency] ?? recurrence.frequency}s`;
+  return `Repeats every ${recurrence.interval} ${recurrenceUnit(recurrence.frequency, recurrence.interval)}`;
 }

@@ -10,6 +10,8 @@ export type {
   Priority,
   ReminderAckRequest,
   ReminderAckResponse,
+  ReminderDismissRequest,
+  ReminderDismissResponse,
   TaskView,
   ToolCallRecord,
 } from '@todo-chatbot/api/contracts';

@@ -52,6 +52,8 @@ export interface MockLlmOptions {
   latencyMs?: number;
   /** A fixed port, e.g. to bring the model back where the api already expects it; default: any free one. */
   port?: number;
+  /** A pause between a streamed answer's chunks, as a model writing word by word; default: none. */
+  streamGapMs?: number;
 }
 
 export interface MockLlm {
@@ -119,7 +121,7 @@ function streamDeltas(reply: MockReply): object[] {
   ]);
 }
 
-function sendStream(response: ServerResponse, model: string, reply: MockReply): void {
+async function sendStream(response: ServerResponse, model: string, reply: MockReply, gapMs: number): Promise<void> {
   const base = {
     id: `chatcmpl-${randomUUID()}`,
     object: 'chat.completion.chunk',
@@ -137,12 +139,21 @@ function sendStream(response: ServerResponse, model: string, reply: MockReply): 
     { ...base, choices: [], usage: USAGE },
   ];
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  for (const event of events) response.write(`data: ${JSON.stringify(event)}\n\n`);
+  for (const event of events) {
+    if (response.destroyed) return;
+    response.write(`data: ${JSON.stringify(event)}\n\n`);
+    if (gapMs > 0) await sleep(gapMs);
+  }
   response.end('data: [DONE]\n\n');
 }
 
 /** A local OpenAI-compatible Chat Completions endpoint whose answers come from `script`. */
-export async function startMockLlm({ script, latencyMs = 0, port = 0 }: MockLlmOptions): Promise<MockLlm> {
+export async function startMockLlm({
+  script,
+  latencyMs = 0,
+  port = 0,
+  streamGapMs = 0,
+}: MockLlmOptions): Promise<MockLlm> {
   const requests: RecordedRequest[] = [];
   const server = createServer(async (request, response) => {
     const started = performance.now();
@@ -168,7 +179,8 @@ export async function startMockLlm({ script, latencyMs = 0, port = 0 }: MockLlmO
         .end(JSON.stringify({ error: { message: (error as Error).message } }));
       return;
     }
-    (body.stream ? sendStream : sendCompletion)(response, body.model, reply);
+    if (body.stream) await sendStream(response, body.model, reply, streamGapMs);
+    else sendCompletion(response, body.model, reply);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
@@ -210,3 +222,21 @@ export const addTaskScript: MockScript = (request) => {
   if (last?.role === 'tool') return { content: summarise(textOf(last.content)) };
   return { content: 'How can I help with your tasks?' };
 };
+
+/** A reply long enough to stop in the middle of: "word1 word2 … word<count>". */
+export const numberedWords = (count: number): string =>
+  Array.from({ length: count }, (_, i) => `word${i + 1}`).join(' ');
+
+/**
+ * addTaskScript, except that when the user's message mentions a story the reply after the tool is `story`,
+ * and a message that is not an "add" is echoed ("You said: …").
+ */
+export function storyScript(story: string): MockScript {
+  return (request) => {
+    const last = request.messages.at(-1)!;
+    const asked = textOf(request.messages.findLast((m) => m.role === 'user')?.content);
+    if (last.role === 'tool' && asked.includes('story')) return { content: story };
+    if (last.role === 'user' && !/^add\b/i.test(asked)) return { content: `You said: ${asked}` };
+    return addTaskScript(request);
+  };
+}
