@@ -92,15 +92,15 @@ export class ChatService {
     const open = async (em: EntityManager) => {
       const conversation = checked ?? (await this.openConversation(em, user.id, request));
       const userMessage = await this.storeUserMessage(em, conversation, user.id, request);
-      if (request.replaces !== undefined && userMessage.fresh) {
-        await this.replaceTurn(em, conversation.id, request.replaces, userMessage.id);
-      }
-      return { conversation, userMessage };
+      // A retried edit finds its message stored: the turn it replaces was replaced then.
+      const replaced = request.replaces !== undefined && userMessage.fresh;
+      if (replaced) await this.replaceTurn(em, conversation.id, request.replaces!, userMessage.id);
+      return { conversation, userMessage, replaced };
     };
     // A new conversation and its first message are written together: no conversation is left without it;
     // so are an edited message and the turn it replaces. Into an existing conversation, the user message
     // is one insert, atomic without a transaction around it.
-    const { conversation, userMessage } =
+    const { conversation, userMessage, replaced } =
       request.conversation_id && request.replaces === undefined
         ? await open(this.em)
         : await this.em.transactional(open);
@@ -131,7 +131,7 @@ export class ChatService {
           timeZone: request.time_zone,
           // An edited message drops the replaced turn's open question (replaceTurn cleared it).
           state: {
-            pending: request.replaces !== undefined && userMessage.fresh ? null : (conversation.pending ?? null),
+            pending: replaced ? null : (conversation.pending ?? null),
             context: conversation.context ?? null,
           },
           signal,

@@ -139,7 +139,8 @@ export function useChat(conversationId: string | null, onStored: (conversationId
             onStart: ({ conversation_id, message_id }) => {
               update(userKey, (m) => ({ ...m, id: message_id }));
               // A new conversation goes in the URL at once: stopped now, the next message still continues it.
-              if (!startedIn && current.current === startedIn) {
+              // Once: a retried attempt of the same turn starts again with the same conversation.
+              if (conversation === null && current.current === startedIn) {
                 createdHere.current = conversation_id;
                 onStored(conversation_id);
               }
