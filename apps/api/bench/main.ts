@@ -38,8 +38,9 @@ function fullPlan(modelMs: number): Scenario[] {
     { name: 'offline', plan: { clients: 20, warmup: 3, turns: 20 }, modelMs: 0, run: offlineTurns },
     { name: 'tasks', plan: { clients: 20, warmup: 5, turns: 50 }, modelMs: 0, run: taskLists },
     { name: 'bff', ...withModel(20, 2, 5, modelMs), run: bffTurns },
-    { name: 'floor', ...withModel(20, 2, 10, modelMs), run: floorTurns },
-    { name: 'floor_1s', ...withModel(100, 1, 3, SLOW_MODEL_MS), run: floorTurns },
+    { name: 'floor', ...withModel(20, 2, 10, modelMs), run: floorTurns('plain') },
+    { name: 'floor_1s', ...withModel(100, 1, 3, SLOW_MODEL_MS), run: floorTurns('plain') },
+    { name: 'floor_agents', ...withModel(20, 2, 10, modelMs), run: floorTurns('agents') },
   ];
 }
 

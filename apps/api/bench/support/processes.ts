@@ -8,7 +8,11 @@ const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 /** BENCH_API_ENTRY: another build of the api (e.g. the previous commit's) to compare with. */
 export const API_ENTRY = process.env.BENCH_API_ENTRY ?? `${ROOT}apps/api/dist/main.js`;
 export const WEB_ENTRY = `${ROOT}apps/web/.next/standalone/apps/web/server.js`;
-export const FLOOR_ENTRY = fileURLToPath(new URL('../floor/server.js', import.meta.url));
+/** The floor comparators: plain (no agent library) and with @openai/agents. */
+export const FLOOR_ENTRIES = {
+  plain: fileURLToPath(new URL('../floor/plain-server.js', import.meta.url)),
+  agents: fileURLToPath(new URL('../floor/agents-server.js', import.meta.url)),
+};
 const READY_TIMEOUT_MS = 60_000;
 
 /** A TCP port free on 127.0.0.1 right now. */

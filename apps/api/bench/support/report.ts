@@ -76,6 +76,7 @@ const FLOOR_OF: Record<string, string> = {
   offline: 'floor',
   bff: 'floor',
   agent_1s: 'floor_1s',
+  floor_agents: 'floor',
 };
 
 export function compareWithFloor(results: ScenarioResult[]): void {

@@ -31,9 +31,34 @@ const TITLE_LENGTH = 80;
 const CONVERSATION_LIST_LIMIT = 100;
 export const DEFAULT_MESSAGE_PAGE = 50;
 
+/** A conversation as a turn reads it: its engine state and the latest messages the model will see. */
+export interface TurnConversation {
+  id: string;
+  pending: unknown | null;
+  context: unknown | null;
+  /** The latest HISTORY_WINDOW shown messages when it was read, oldest first. */
+  history: HistoryMessage[];
+}
+
+/**
+ * The user's conversation and, in the same round trip, its latest shown messages (what the model will
+ * see; older ones stay in the database). Parameters: the window, the conversation id, the user id.
+ */
+const READ_TURN_CONVERSATION = `select c.id, c.pending, c.context,
+    coalesce((select json_agg(json_build_object('role', shown.role, 'content', shown.content) order by shown.id) from (
+      select id, role, content from messages
+       where conversation_id = c.id and superseded_by is null and content <> ''
+       order by id desc limit ?) shown), '[]') as history
+  from conversations c where c.id = ? and c.user_id = ?`;
+
+/** The same window, before a given message. Parameters: the conversation id, the message id, the window. */
+const READ_HISTORY_BEFORE = `select role, content from messages
+  where conversation_id = ? and id < ? and superseded_by is null and content <> ''
+  order by id desc limit ?`;
+
 export interface TurnOptions {
   /** The conversation precheck found for this request, so it is not read twice. */
-  checked?: Conversation;
+  checked?: TurnConversation;
   /** Once the user message is stored: the conversation (a new one's id included) and the message's id. */
   onStarted?: (started: ChatStreamEventData['start']) => void;
   /** The turn's tool calls and text as they happen. */
@@ -110,14 +135,18 @@ export class ChatService {
       this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'replayed' });
       return { conversation_id: conversation.id, response: stored.content, tool_calls: stored.toolCalls };
     }
-    // Only what the model will see: the latest HISTORY_WINDOW shown messages, put back in reading order.
-    const latest = await this.em.execute<HistoryMessage[]>(
-      `select role, content from messages
-        where conversation_id = ? and id < ? and superseded_by is null and content <> ''
-        order by id desc limit ?`,
-      [conversation.id, userMessage.id, HISTORY_WINDOW],
-    );
-    const history = latest.reverse();
+    // The history read with the conversation is the one before a new message; a retried message (with
+    // newer ones after it) and an edit (which hid the turn it replaced) read theirs again.
+    const history =
+      userMessage.fresh && !replaced
+        ? conversation.history
+        : (
+            await this.em.execute<HistoryMessage[]>(READ_HISTORY_BEFORE, [
+              conversation.id,
+              userMessage.id,
+              HISTORY_WINDOW,
+            ])
+          ).reverse();
     let outcome;
     try {
       outcome = await this.engine.run(
@@ -156,9 +185,9 @@ export class ChatService {
    * another user's — conversation is a 404, a user over CHAT_RATE_LIMIT_PER_MINUTE a 429. Returns the
    * conversation the request names (the user's own), for `turn`.
    */
-  async precheck(user: AuthenticatedUser, request: ParsedChatRequest): Promise<Conversation | undefined> {
+  async precheck(user: AuthenticatedUser, request: ParsedChatRequest): Promise<TurnConversation | undefined> {
     const conversation = request.conversation_id
-      ? await this.findConversation(user.id, request.conversation_id)
+      ? await this.readTurnConversation(this.em, user.id, request.conversation_id)
       : undefined;
     await this.rateLimit.take(user.id);
     return conversation;
@@ -199,14 +228,24 @@ export class ChatService {
     return messages.sort((a, b) => position(a) - position(b) || a.id - b.id);
   }
 
-  private async findConversation(userId: string, id: string, em: EntityManager = this.em): Promise<Conversation> {
-    const conversation = await em.findOne(Conversation, { id, userId });
+  private async findConversation(userId: string, id: string): Promise<Conversation> {
+    const conversation = await this.em.findOne(Conversation, { id, userId });
     if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
     return conversation;
   }
 
-  private async openConversation(em: EntityManager, userId: string, request: ParsedChatRequest): Promise<Conversation> {
-    if (request.conversation_id) return this.findConversation(userId, request.conversation_id, em);
+  private async readTurnConversation(em: EntityManager, userId: string, id: string): Promise<TurnConversation> {
+    const [conversation] = await em.execute<TurnConversation[]>(READ_TURN_CONVERSATION, [HISTORY_WINDOW, id, userId]);
+    if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
+    return conversation;
+  }
+
+  private async openConversation(
+    em: EntityManager,
+    userId: string,
+    request: ParsedChatRequest,
+  ): Promise<TurnConversation> {
+    if (request.conversation_id) return this.readTurnConversation(em, userId, request.conversation_id);
     const id = conversationIdFor(userId, request.client_message_id);
     await em
       .createQueryBuilder(Conversation)
@@ -222,34 +261,28 @@ export class ChatService {
       .onConflict('id')
       .ignore()
       .execute();
-    return this.findConversation(userId, id, em);
+    return this.readTurnConversation(em, userId, id);
   }
 
   /** The turn's user message; `fresh` when this request stored it (a retry finds it already there). */
   private async storeUserMessage(
     em: EntityManager,
-    conversation: Conversation,
+    conversation: TurnConversation,
     userId: string,
     request: ParsedChatRequest,
   ): Promise<{ id: number; content: string; fresh: boolean }> {
-    const inserted = await em
-      .createQueryBuilder(Message)
-      .insert({
-        conversation: conversation.id,
-        userId,
-        role: 'user',
-        content: request.message,
-        toolCalls: [],
-        clientMessageId: request.client_message_id,
-        createdAt: new Date(),
-      })
-      .onConflict(['conversation', 'clientMessageId'])
-      .ignore()
-      .returning('id')
-      .execute('run');
-    const row = inserted.row as { id: string } | undefined;
-    if (row) return { id: Number(row.id), content: request.message, fresh: true };
-    const message = await em.findOneOrFail(Message, { conversation, clientMessageId: request.client_message_id });
+    const [inserted] = await em.execute<{ id: string }[]>(
+      `insert into messages (conversation_id, user_id, role, content, tool_calls, client_message_id, created_at)
+       values (?, ?, 'user', ?, '[]', ?, ?)
+       on conflict (conversation_id, client_message_id) do nothing
+       returning id`,
+      [conversation.id, userId, request.message, request.client_message_id, new Date().toISOString()],
+    );
+    if (inserted) return { id: Number(inserted.id), content: request.message, fresh: true };
+    const message = await em.findOneOrFail(Message, {
+      conversation: conversation.id,
+      clientMessageId: request.client_message_id,
+    });
     if (message.content !== request.message) {
       throw new ConflictException('client_message_id was already used for a different message in this conversation');
     }
@@ -287,7 +320,7 @@ export class ChatService {
    * turn stored its reply first, that one wins, state and all.
    */
   private async storeReply(
-    conversation: Conversation,
+    conversation: TurnConversation,
     userMessage: { id: number },
     userId: string,
     { response: content, toolCalls, state, stopped = false }: TurnOutcome,
