@@ -10,6 +10,8 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import { jsonOnly } from './common/json-only.js';
 import { requestIdMiddleware } from './common/request-context.js';
 import { securityHeaders } from './common/security-headers.js';
+import { httpMetrics } from './metrics/http-metrics.js';
+import { MetricsService } from './metrics/metrics.service.js';
 
 /** Room for an 8 KB chat message plus JSON escaping; larger bodies get a 413. */
 const BODY_LIMIT = '64kb';
@@ -25,7 +27,7 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
   app.disable('x-powered-by');
   // X-Forwarded-For names the client only when the connection comes from a listed proxy.
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
-  app.use(requestIdMiddleware, securityHeaders, jsonOnly);
+  app.use(requestIdMiddleware, httpMetrics(app.get(MetricsService)), securityHeaders, jsonOnly);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useGlobalFilters(new HttpErrorFilter());
   await migrateUnderLock(app.get(MikroORM), config.databaseUrl);

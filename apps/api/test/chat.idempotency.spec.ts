@@ -1,5 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import type { TaskToolResult, UndoToolResult } from '../src/mcp/tool-contract.js';
+import { ToolSessions } from '../src/mcp/tool-sessions.service.js';
 import { useApi } from './support/harness.js';
 
 const h = useApi();
@@ -33,6 +37,53 @@ describe('stateless chat with idempotent retries', () => {
     const messages = (await h.get(user, `/api/conversations/${conversationId}/messages`).expect(200)).body;
     expect(messages).toHaveLength(2);
     expect((await h.get(user, '/api/tasks').expect(200)).body).toHaveLength(1);
+  });
+
+  test('copies and retries of a turn adding one task add it once, log it once and skip no number', async () => {
+    const user = await h.newUser();
+    await h.post(user, '/api/tasks', { title: 'Earlier task' }).expect(201);
+    const tools = h.api.app.get(ToolSessions);
+    const scope = { userId: user.id, turnKey: 'turn-1', changeScope: `conversation:${randomUUID()}` };
+    const call = async (name: string, args: Record<string, unknown> = {}) => {
+      const result = await tools.withScope(scope, () => tools.callTool(name, args));
+      expect(result.isError).toBeFalsy();
+      return result.structuredContent as unknown;
+    };
+    // The copies queue on the user's task counter, all having looked for the key before any adds it.
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    let copies: Promise<unknown>[];
+    try {
+      await locker.query('begin');
+      await locker.query('select from task_number_counters where user_id = $1 for update', [user.id]);
+      copies = Array.from({ length: 4 }, () => call('add_task', { title: 'Water the plants' }));
+      // Each waits on the lock or on the copy queued ahead of it. (A transaction reads the activity once,
+      // unless told to read it again.)
+      const waiting = async () => {
+        await locker.query('select pg_stat_clear_snapshot()');
+        const { rows } = await locker.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock' and query like '%task_number_counters%'`,
+        );
+        return rows[0]!.n;
+      };
+      while ((await waiting()) < copies.length) await sleep(10);
+      await locker.query('commit');
+    } finally {
+      await locker.end();
+    }
+    const added = (await Promise.all(copies)) as TaskToolResult[];
+    expect(added.map((copy) => [copy.task.title, copy.task.number])).toEqual(
+      Array.from({ length: 4 }, () => ['Water the plants', 2]),
+    );
+    const retried = (await call('add_task', { title: 'water the  plants' })) as TaskToolResult;
+    expect(retried.task).toEqual(added[0]!.task);
+    expect(((await call('add_task', { title: 'Feed the cat' })) as TaskToolResult).task.number).toBe(3);
+    for (const title of ['Feed the cat', 'Water the plants']) {
+      expect(((await call('undo_last_change')) as UndoToolResult).tasks.map((task) => task.title)).toEqual([title]);
+    }
+    const nothingLeft = await tools.withScope(scope, () => tools.callTool('undo_last_change', {}));
+    expect(nothingLeft.isError).toBe(true);
   });
 
   test('a client_message_id reused for another message is a 409 and stores nothing', async () => {

@@ -53,19 +53,21 @@ function taskResult(status: TaskToolResult['status'], { task, next }: { task: Ta
   return { status, task: toTaskView(task), ...(next ? { next_task: toTaskView(next) } : {}) };
 }
 
+/** A call's errors become tool results with a sentence, never a crash of the agent run. */
+async function answer(run: () => Promise<object>): Promise<CallToolResult> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    return failure(error);
+  }
+}
+
 /**
- * Each call gets a unit of work of its own (the model may call tools in parallel), and its errors
- * become tool results with a sentence, never a crash of the agent run.
+ * For the calls that work with entities: each gets a unit of work of its own (the model may call tools
+ * in parallel). The others (add_task, list_tasks) send plain statements, and need none.
  */
-function guard(em: EntityManager) {
-  return (run: () => Promise<object>): Promise<CallToolResult> =>
-    RequestContext.create(em, async () => {
-      try {
-        return ok(await run());
-      } catch (error) {
-        return failure(error);
-      }
-    });
+function withUnitOfWork(em: EntityManager) {
+  return (run: () => Promise<object>): Promise<CallToolResult> => RequestContext.create(em, () => answer(run));
 }
 
 const normalizedTitle = (title: string) => title.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -80,7 +82,7 @@ const NOTHING_TO_CHANGE =
 export function createTaskToolServer({ tasks, commands, em }: TaskToolServices, scopeOf: () => ToolScope): McpServer {
   const server = new McpServer({ name: MCP_SERVER_NAME, version: '1.0.0' }, { jsonSchemaValidator });
   answerErrorsInSentences(server);
-  const guarded = guard(em);
+  const guarded = withUnitOfWork(em);
 
   server.registerTool(
     'add_task',
@@ -90,10 +92,10 @@ export function createTaskToolServer({ tasks, commands, em }: TaskToolServices, 
       inputSchema: addTaskInput,
     },
     (input) =>
-      guarded(async () => {
+      answer(async () => {
         const scope = scopeOf();
         const key = scope.turnKey ? `${scope.turnKey}:${normalizedTitle(input.title)}` : undefined;
-        return taskResult('created', { task: await commands.add(scope, input, key) });
+        return { status: 'created', task: await commands.add(scope, input, key) } satisfies TaskToolResult;
       }),
   );
 
@@ -105,7 +107,7 @@ export function createTaskToolServer({ tasks, commands, em }: TaskToolServices, 
       inputSchema: listTasksInput,
     },
     (query) =>
-      guarded(async () => {
+      answer(async () => {
         const found = await tasks.list(scopeOf().userId, query);
         return { tasks: found, count: found.length };
       }),

@@ -53,6 +53,39 @@ const fieldsOf = (snapshot: TaskView) => ({
 });
 
 /**
+ * The changes beyond the log's reach once the statement logging a change of a scope runs: the user's
+ * changes older than the TTL, and the scope's beyond the newest UNDO_DEPTH. That statement does not see
+ * the row it inserts, so this keeps UNDO_DEPTH - 1 of the earlier ones. Its parameters: beyondReachParams.
+ */
+const BEYOND_REACH = `user_id = ? and (created_at < ? or (change_scope = ? and id <= (
+    select id from task_changes where user_id = ? and change_scope = ? order by id desc offset ? limit 1)))`;
+
+const beyondReachParams = ({ userId, changeScope }: ChangeScope): unknown[] => [
+  userId,
+  new Date(Date.now() - CHANGE_TTL_MS).toISOString(),
+  changeScope,
+  userId,
+  changeScope,
+  UNDO_DEPTH - 1,
+];
+
+/**
+ * For a statement whose CTE `added` inserts one task (`returning *`): CTEs logging that add in `scope`,
+ * at `at`, and forgetting what is then beyond the log's reach, as `TaskChangeLog.record` does for the
+ * other changes. When `added` inserted nothing (a retried turn's task exists), they log and forget nothing.
+ */
+export function logAddCtes(scope: ChangeScope, at: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `logged as (
+        insert into task_changes (user_id, change_scope, kind, before, created_numbers, created_at)
+        select ?, ?, 'add', '[]', array[number], ? from added
+      ),
+      forgotten as (delete from task_changes where exists (select from added) and ${BEYOND_REACH})`,
+    params: [scope.userId, scope.changeScope, at, ...beyondReachParams(scope)],
+  };
+}
+
+/**
  * The change log behind `undo_last_change`, in PostgreSQL: a change and its log entry commit together,
  * and any replica, after any restart, can undo it.
  */
@@ -114,14 +147,10 @@ export class TaskChangeLog {
     });
   }
 
-  /**
-   * Logs the change and, in the same statement, forgets what is beyond the log's reach: the user's
-   * changes older than the TTL, and this scope's beyond the newest UNDO_DEPTH. The delete does not see
-   * the row the statement inserts, so it keeps UNDO_DEPTH - 1 of the earlier ones.
-   */
+  /** Logs the change and, in the same statement, forgets what is beyond the log's reach (BEYOND_REACH). */
   private async log(
     em: EntityManager,
-    { userId, changeScope }: ChangeScope,
+    scope: ChangeScope,
     kind: ChangeKind,
     before: TaskView[],
     createdNumbers: number[],
@@ -131,21 +160,15 @@ export class TaskChangeLog {
          insert into task_changes (user_id, change_scope, kind, before, created_numbers, created_at)
          values (?, ?, ?, ?::jsonb, ?::int[], ?)
        )
-       delete from task_changes where user_id = ? and (created_at < ? or (change_scope = ? and id <= (
-         select id from task_changes where user_id = ? and change_scope = ? order by id desc offset ? limit 1)))`,
+       delete from task_changes where ${BEYOND_REACH}`,
       [
-        userId,
-        changeScope,
+        scope.userId,
+        scope.changeScope,
         kind,
         JSON.stringify(before),
         `{${createdNumbers.join(',')}}`,
         new Date().toISOString(),
-        userId,
-        new Date(Date.now() - CHANGE_TTL_MS).toISOString(),
-        changeScope,
-        userId,
-        changeScope,
-        UNDO_DEPTH - 1,
+        ...beyondReachParams(scope),
       ],
     );
   }

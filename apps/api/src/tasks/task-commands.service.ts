@@ -1,10 +1,11 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Task } from './task.entity.js';
 import { type ChangeJournal, type ChangeScope, TaskChangeLog, type UndoResult } from './task-change-log.service.js';
 import type { TaskFieldChanges } from './task-fields.js';
 import { applyFields } from './task-fields.js';
 import type { TaskFilter } from './task-filter.js';
+import type { TaskView } from './task.view.js';
 import { BULK_MAX, type BulkAction, type CreateTaskInput, type UpdateTaskInput } from './task.schemas.js';
 import { type CompletionResult, TasksService } from './tasks.service.js';
 
@@ -34,7 +35,7 @@ function noSuchTasks(numbers: number[]): string {
 
 /**
  * The task changes the MCP tools make: tasks addressed by the user's numbers, each change one transaction
- * logged in its scope, so `undo` can revert it.
+ * (an add, one statement) logged in its scope, so `undo` can revert it.
  */
 @Injectable()
 export class TaskCommands {
@@ -45,20 +46,8 @@ export class TaskCommands {
   ) {}
 
   /** With an idempotency key (a chat turn's), a retried turn gets its first task back and logs nothing. */
-  async add(scope: ChangeScope, input: CreateTaskInput, idempotencyKey?: string): Promise<Task> {
-    try {
-      return await this.log.record(scope, 'add', async (journal) => {
-        const { task, fresh } = await this.tasks.create(scope.userId, input, idempotencyKey);
-        if (fresh) journal.created(task);
-        return task;
-      });
-    } catch (error) {
-      // A copy of the turn running at the same moment (another replica) added it first, and logged it.
-      if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
-        return this.tasks.byIdempotencyKey(scope.userId, idempotencyKey);
-      }
-      throw error;
-    }
+  add(scope: ChangeScope, input: CreateTaskInput, idempotencyKey?: string): Promise<TaskView> {
+    return this.tasks.addLogged(scope, input, idempotencyKey);
   }
 
   update(scope: ChangeScope, number: number, input: UpdateTaskInput): Promise<CompletionResult> {

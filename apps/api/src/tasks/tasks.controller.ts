@@ -67,7 +67,7 @@ export class TasksController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TaskView> {
     const key = header === undefined ? undefined : idempotencyKeyPipe.transform(header);
-    if (key === undefined) return toTaskView((await this.tasks.create(user.id, input)).task);
+    if (key === undefined) return this.tasks.create(user.id, input);
     const { body, replayed } = await this.tasks.createOnce(user.id, input, key);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return body;

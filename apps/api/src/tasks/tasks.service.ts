@@ -1,14 +1,15 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { EntityManager, LockMode, raw } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock.js';
 import { MISSED_REMINDERS_MAX } from '../contracts.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
-import { rowToTaskView, type TaskRow, toTaskView } from './task.mapper.js';
+import { type ChangeScope, logAddCtes } from './task-change-log.service.js';
+import { TASK_VIEW_COLUMNS } from './task.mapper.js';
 import type { TaskView } from './task.view.js';
 import { Task } from './task.entity.js';
 import { applyFields, toDate, uniqueTags } from './task-fields.js';
-import { type TaskFilter, whereTasks } from './task-filter.js';
+import { listOrder, type TaskFilter, whereTasks } from './task-filter.js';
 import { NEXT_NUMBER_UPSERT, nextTaskNumber } from './task-numbers.js';
 import { nextOccurrence, nextReminder } from './recurrence.js';
 import type { CreateTaskInput, ListTasksQuery, UpdateTaskInput } from './task.schemas.js';
@@ -16,34 +17,29 @@ import type { CreateTaskInput, ListTasksQuery, UpdateTaskInput } from './task.sc
 const DEFAULT_LIST_LIMIT = 100;
 /** How long an Idempotency-Key is remembered (at least this long; expired keys are removed on the user's next keyed create). */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
-const PRIORITY_RANK = "case priority when 'high' then 3 when 'medium' then 2 else 1 end";
 
 /**
- * A new task with the user's next number. The number is drawn only when no task of the user has the
- * idempotency key (a retried chat turn's); then nothing is inserted and no row returned. A null key
- * never matches, so a task without one is always inserted.
+ * The CTE `added`: a new task with the user's next number. The number is drawn only when no task of the
+ * user has the idempotency key (a retried chat turn's); then nothing is inserted. A null key never
+ * matches, so a task without one is always inserted. insertTask gives its parameters.
  */
-const INSERT_TASK = `with numbered as (
+const ADD_TASK = `numbered as (
     ${NEXT_NUMBER_UPSERT}
     where not exists (select from tasks where user_id = ? and idempotency_key = ?)
     returning last_number
-  )
-  insert into tasks (user_id, number, title, description, priority, tags, due_at, remind_at, recurrence,
-                     series_id, idempotency_key, created_at, updated_at)
-  select ?, last_number, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?::jsonb, ?, ?, ?, ?
-    from numbered
-  returning *`;
+  ),
+  added as (
+    insert into tasks (user_id, number, title, description, priority, tags, due_at, remind_at, recurrence,
+                       series_id, idempotency_key, created_at, updated_at)
+    select ?, last_number, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?::jsonb, ?, ?, ?, ?
+      from numbered
+    returning *
+  )`;
 
 export interface CompletionResult {
   task: Task;
   /** The next occurrence, created when a recurring task was completed. */
   next?: Task;
-}
-
-export interface CreatedTask {
-  task: Task;
-  /** False when a retried chat turn found the task its first run created. */
-  fresh: boolean;
 }
 
 export type ListTasksFilter = ListTasksQuery & TaskFilter;
@@ -91,82 +87,87 @@ export class TasksService {
         }
         return { body: first.responseBody as TaskView, replayed: true };
       }
-      const body = toTaskView((await this.insertTask(em, userId, input))!);
+      const body = (await this.insertTask(em, userId, input))!;
       await em.nativeUpdate(IdempotencyKey, { userId, key }, { responseStatus: 201, responseBody: body });
       return { body, replayed: false };
     });
   }
 
+  /** POST /api/tasks without an Idempotency-Key: one statement, no transaction. */
+  async create(userId: string, input: CreateTaskInput): Promise<TaskView> {
+    return (await this.insertTask(this.em, userId, input))!;
+  }
+
   /**
-   * Adds the task in one statement (atomic without a transaction; inside one, it joins it). With an
-   * idempotency key (a chat turn's), a retried turn gets the task its first run added, and adds nothing.
-   * A copy of the turn running at the same moment fails on the key's unique constraint instead: the
-   * caller's transaction rolls back (the drawn number with it) and the caller finds the task with
-   * `byIdempotencyKey`.
+   * add_task: adds the task and logs the add in the scope's change log, in one statement (atomic
+   * without a transaction). With an idempotency key (a chat turn's), a retried turn gets the task its
+   * first run added, and adds, logs and numbers nothing. A copy of the turn running at the same moment
+   * (another replica) fails on the key's unique constraint instead, which undoes all of its statement
+   * (the drawn number too), and gets the first copy's task.
    */
-  async create(userId: string, input: CreateTaskInput, idempotencyKey?: string): Promise<CreatedTask> {
-    const task = await this.insertTask(this.em, userId, input, idempotencyKey);
-    if (task) return { task, fresh: true };
-    return { task: await this.byIdempotencyKey(userId, idempotencyKey!), fresh: false };
+  async addLogged(scope: ChangeScope, input: CreateTaskInput, idempotencyKey?: string): Promise<TaskView> {
+    try {
+      const added = await this.insertTask(this.em, scope.userId, input, { idempotencyKey, logIn: scope });
+      if (added) return added;
+    } catch (error) {
+      if (!(idempotencyKey && error instanceof UniqueConstraintViolationException)) throw error;
+    }
+    // A retried turn, or the copy that lost the race: the task the key's first add made.
+    const [task] = await this.em.execute<TaskView[]>(
+      `select ${TASK_VIEW_COLUMNS} from tasks t where user_id = ? and idempotency_key = ?`,
+      [scope.userId, idempotencyKey],
+    );
+    return task!;
   }
 
-  /** The task a chat turn added (by the turn's idempotency key). */
-  async byIdempotencyKey(userId: string, idempotencyKey: string): Promise<Task> {
-    return this.em.findOneOrFail(Task, { userId, idempotencyKey }, { refresh: true });
-  }
-
-  /** The new task, or nothing when a task with the idempotency key exists already (no number is drawn then). */
+  /**
+   * The new task (its view), or nothing when a task with the idempotency key exists already. With `logIn`,
+   * the same statement logs the add there (logAddCtes).
+   */
   private async insertTask(
     em: EntityManager,
     userId: string,
     input: CreateTaskInput,
-    idempotencyKey?: string,
-  ): Promise<Task | undefined> {
+    { idempotencyKey, logIn }: { idempotencyKey?: string; logIn?: ChangeScope } = {},
+  ): Promise<TaskView | undefined> {
     const now = new Date().toISOString();
-    const [row] = await em.execute<Record<string, unknown>[]>(INSERT_TASK, [
-      // The counter's user; the user and key a retried turn's task would have.
-      userId,
-      userId,
-      idempotencyKey ?? null,
-      // The task's columns, in the insert's order (the number comes from the counter).
-      userId,
-      input.title,
-      input.description ?? null,
-      input.priority ?? 'medium',
-      JSON.stringify(uniqueTags(input.tags ?? [])),
-      toDate(input.due_at)?.toISOString() ?? null,
-      toDate(input.remind_at)?.toISOString() ?? null,
-      input.recurrence ? JSON.stringify(input.recurrence) : null,
-      input.recurrence ? randomUUID() : null,
-      idempotencyKey ?? null,
-      now,
-      now,
-    ]);
-    return row && em.map(Task, row);
+    const log = logIn && logAddCtes(logIn, now);
+    const [task] = await em.execute<TaskView[]>(
+      `with ${ADD_TASK}${log ? `, ${log.sql}` : ''} select ${TASK_VIEW_COLUMNS} from added t`,
+      [
+        // The counter's user; the user and key a retried turn's task would have.
+        userId,
+        userId,
+        idempotencyKey ?? null,
+        // The task's columns, in the insert's order (the number comes from the counter).
+        userId,
+        input.title,
+        input.description ?? null,
+        input.priority ?? 'medium',
+        JSON.stringify(uniqueTags(input.tags ?? [])),
+        toDate(input.due_at)?.toISOString() ?? null,
+        toDate(input.remind_at)?.toISOString() ?? null,
+        input.recurrence ? JSON.stringify(input.recurrence) : null,
+        input.recurrence ? randomUUID() : null,
+        idempotencyKey ?? null,
+        now,
+        now,
+        ...(log?.params ?? []),
+      ],
+    );
+    return task;
   }
 
-  /** The views straight from the rows: no entities to hydrate, track or map for a read that changes nothing. */
+  /**
+   * The views straight from the rows, in one plain statement: no query builder, no entities to hydrate
+   * or map for a read that changes nothing (the task board polls it).
+   */
   async list(userId: string, query: ListTasksFilter): Promise<TaskView[]> {
-    const qb = this.em.createQueryBuilder(Task, 't').select('*');
-    whereTasks(qb, userId, query, this.clock.now());
-    const order = query.order ?? (query.sort_by === 'priority' ? 'desc' : 'asc');
-    const direction = order === 'asc' ? 'asc nulls last' : 'desc nulls last';
-    switch (query.sort_by) {
-      case 'priority':
-        qb.orderBy([{ [raw(PRIORITY_RANK)]: direction }, { id: 'asc' }]);
-        break;
-      case 'due_at':
-        qb.orderBy([{ dueAt: direction }, { id: 'asc' }]);
-        break;
-      case 'title':
-        qb.orderBy([{ [raw('lower(t.title)')]: direction }, { id: 'asc' }]);
-        break;
-      default:
-        qb.orderBy([{ createdAt: order }, { id: order }]);
-    }
-    qb.limit(query.limit ?? DEFAULT_LIST_LIMIT);
-    const rows = await qb.execute<TaskRow[]>('all', false);
-    return rows.map(rowToTaskView);
+    const where = whereTasks(userId, query, this.clock.now());
+    return this.em.execute<TaskView[]>(
+      `select ${TASK_VIEW_COLUMNS} from tasks t where ${where.sql} order by ${listOrder(query)} limit ?`,
+      [...where.params, query.limit ?? DEFAULT_LIST_LIMIT],
+    );
   }
 
   /**
@@ -174,9 +175,15 @@ export class TasksService {
    * ends, so a bulk change and the snapshot its undo keeps see the same rows.
    */
   async lockMatching(userId: string, filter: TaskFilter, limit: number): Promise<Task[]> {
-    const qb = this.em.createQueryBuilder(Task, 't').select('*');
-    whereTasks(qb, userId, filter, this.clock.now());
-    return qb.orderBy({ number: 'asc' }).limit(limit).setLockMode(LockMode.PESSIMISTIC_WRITE).getResultList();
+    const where = whereTasks(userId, filter, this.clock.now());
+    return this.em
+      .createQueryBuilder(Task, 't')
+      .select('*')
+      .where(where.sql, where.params)
+      .orderBy({ number: 'asc' })
+      .limit(limit)
+      .setLockMode(LockMode.PESSIMISTIC_WRITE)
+      .getResultList();
   }
 
   async get(userId: string, id: number): Promise<Task> {
