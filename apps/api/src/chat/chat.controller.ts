@@ -35,8 +35,7 @@ export class ChatController {
     @CurrentUser() user: AuthenticatedUser,
     @Body(chatPipe) request: ParsedChatRequest,
   ): Promise<ChatResponse> {
-    const checked = await this.chat.precheck(user, request);
-    return this.chat.turn(user, request, { checked });
+    return this.chat.turn(user, request, await this.chat.open(user, request));
   }
 
   /**
@@ -49,8 +48,9 @@ export class ChatController {
     @Body(chatPipe) request: ParsedChatRequest,
     @Res() response: Response,
   ): Promise<void> {
-    // What would fail at once fails as a plain status before the stream opens (another user's conversation → 404, 429).
-    const checked = await this.chat.precheck(user, request);
+    // What would fail at once fails as a plain status before the stream opens (429, another user's
+    // conversation → 404, a reused client_message_id → 409); the user message is stored then.
+    const opened = await this.chat.open(user, request);
     response
       .status(200)
       .set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
@@ -61,8 +61,7 @@ export class ChatController {
       if (!response.writableEnded) stop.abort();
     });
     try {
-      const result = await this.chat.turn(user, request, {
-        checked,
+      const result = await this.chat.turn(user, request, opened, {
         signal: stop.signal,
         onStarted: (started) => sendEvent(response, CHAT_STREAM_EVENTS.start, started),
         onEvent: (event) =>

@@ -31,34 +31,59 @@ const TITLE_LENGTH = 80;
 const CONVERSATION_LIST_LIMIT = 100;
 export const DEFAULT_MESSAGE_PAGE = 50;
 
-/** A conversation as a turn reads it: its engine state and the latest messages the model will see. */
+/** A conversation as a turn needs it: its id and the engine's state. */
 export interface TurnConversation {
   id: string;
   pending: unknown | null;
   context: unknown | null;
-  /** The latest HISTORY_WINDOW shown messages when it was read, oldest first. */
-  history: HistoryMessage[];
 }
 
-/**
- * The user's conversation and, in the same round trip, its latest shown messages (what the model will
- * see; older ones stay in the database). Parameters: the window, the conversation id, the user id.
- */
-const READ_TURN_CONVERSATION = `select c.id, c.pending, c.context,
-    coalesce((select json_agg(json_build_object('role', shown.role, 'content', shown.content) order by shown.id) from (
-      select id, role, content from messages
-       where conversation_id = c.id and superseded_by is null and content <> ''
-       order by id desc limit ?) shown), '[]') as history
-  from conversations c where c.id = ? and c.user_id = ?`;
+/** The turn's user message; `fresh` when this request stored it (a retry finds it already there). */
+interface UserMessage {
+  id: number;
+  content: string;
+  fresh: boolean;
+}
 
-/** The same window, before a given message. Parameters: the conversation id, the message id, the window. */
+/** A turn whose user message is stored: what `open` hands to `turn`. */
+export interface OpenedTurn {
+  conversation: TurnConversation;
+  userMessage: UserMessage;
+  /** The message replaced an earlier one (edit and resend). */
+  replaced: boolean;
+  /** The messages before it the model will see, when they were read with it (oldest first). */
+  history?: HistoryMessage[];
+}
+
+/** The latest HISTORY_WINDOW shown messages of conversation `c` as a JSON array, oldest first. Parameter: the window. */
+const SHOWN_HISTORY_OF_C = `coalesce((select json_agg(json_build_object('role', shown.role, 'content', shown.content) order by shown.id)
+    from (select id, role, content from messages
+           where conversation_id = c.id and superseded_by is null and content <> ''
+           order by id desc limit ?) shown), '[]')`;
+
+/**
+ * A new message into an existing conversation, in one statement: the user's conversation (no row: not
+ * theirs, or none), the message stored unless this client_message_id is there already (message_id null
+ * then), and the history before it (the statement does not see its own insert). Parameters: the
+ * conversation id, the user id, the user id, the message, its client_message_id, its time, the window.
+ */
+const OPEN_IN_CONVERSATION = `with c as (
+    select id, pending, context from conversations where id = ? and user_id = ?
+  ),
+  stored as (
+    insert into messages (conversation_id, user_id, role, content, tool_calls, client_message_id, created_at)
+    select id, ?, 'user', ?, '[]', ?, ? from c
+    on conflict (conversation_id, client_message_id) do nothing
+    returning id
+  )
+  select c.id, c.pending, c.context, (select id from stored) as message_id, ${SHOWN_HISTORY_OF_C} as history from c`;
+
+/** The same window before a given message. Parameters: the conversation id, the message id, the window. */
 const READ_HISTORY_BEFORE = `select role, content from messages
   where conversation_id = ? and id < ? and superseded_by is null and content <> ''
   order by id desc limit ?`;
 
 export interface TurnOptions {
-  /** The conversation precheck found for this request, so it is not read twice. */
-  checked?: TurnConversation;
   /** Once the user message is stored: the conversation (a new one's id included) and the message's id. */
   onStarted?: (started: ChatStreamEventData['start']) => void;
   /** The turn's tool calls and text as they happen. */
@@ -108,45 +133,51 @@ export class ChatService {
     return this.engine.kind;
   }
 
-  /** Runs a turn (see TurnOptions for what a streamed turn adds). */
-  async turn(
-    user: AuthenticatedUser,
-    request: ParsedChatRequest,
-    { checked, onStarted, onEvent, signal }: TurnOptions = {},
-  ): Promise<ChatResponse> {
-    const open = async (em: EntityManager) => {
-      const conversation = checked ?? (await this.openConversation(em, user.id, request));
+  /**
+   * Opens a turn, before anything runs or streams: a user over CHAT_RATE_LIMIT_PER_MINUTE is a 429, an
+   * unknown — or another user's — conversation a 404, a client_message_id reused for another message a
+   * 409; otherwise the user message is stored (a retry finds it stored). A message into an existing
+   * conversation takes one statement; a new conversation and its first message are written together (no
+   * conversation is left without it), and so are an edited message and the turn it replaces.
+   */
+  async open(user: AuthenticatedUser, request: ParsedChatRequest): Promise<OpenedTurn> {
+    await this.rateLimit.take(user.id);
+    if (request.conversation_id && request.replaces === undefined) {
+      return this.openInConversation(user.id, request.conversation_id, request);
+    }
+    return this.em.transactional(async (em) => {
+      const conversation = await this.openConversation(em, user.id, request);
       const userMessage = await this.storeUserMessage(em, conversation, user.id, request);
       // A retried edit finds its message stored: the turn it replaces was replaced then.
       const replaced = request.replaces !== undefined && userMessage.fresh;
       if (replaced) await this.replaceTurn(em, conversation.id, request.replaces!, userMessage.id);
-      return { conversation, userMessage, replaced };
-    };
-    // A new conversation and its first message are written together: no conversation is left without it;
-    // so are an edited message and the turn it replaces. Into an existing conversation, the user message
-    // is one insert, atomic without a transaction around it.
-    const { conversation, userMessage, replaced } =
-      request.conversation_id && request.replaces === undefined
-        ? await open(this.em)
-        : await this.em.transactional(open);
+      // A new conversation's first message has nothing before it.
+      const history = request.conversation_id === undefined && userMessage.fresh ? [] : undefined;
+      return { conversation, userMessage, replaced, history };
+    });
+  }
+
+  /** Runs an opened turn (see TurnOptions for what a streamed turn adds). */
+  async turn(
+    user: AuthenticatedUser,
+    request: ParsedChatRequest,
+    opened: OpenedTurn,
+    { onStarted, onEvent, signal }: TurnOptions = {},
+  ): Promise<ChatResponse> {
+    const { conversation, userMessage, replaced } = opened;
     onStarted?.({ conversation_id: conversation.id, message_id: userMessage.id });
     const stored = userMessage.fresh ? null : await this.em.findOne(Message, { replyTo: userMessage.id });
     if (stored) {
       this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: 'replayed' });
       return { conversation_id: conversation.id, response: stored.content, tool_calls: stored.toolCalls };
     }
-    // The history read with the conversation is the one before a new message; a retried message (with
-    // newer ones after it) and an edit (which hid the turn it replaced) read theirs again.
+    // Read with the message when it was new; a retried message (newer ones may follow it) and an edit
+    // (which hid the turn it replaced) read theirs now.
     const history =
-      userMessage.fresh && !replaced
-        ? conversation.history
-        : (
-            await this.em.execute<HistoryMessage[]>(READ_HISTORY_BEFORE, [
-              conversation.id,
-              userMessage.id,
-              HISTORY_WINDOW,
-            ])
-          ).reverse();
+      opened.history ??
+      (
+        await this.em.execute<HistoryMessage[]>(READ_HISTORY_BEFORE, [conversation.id, userMessage.id, HISTORY_WINDOW])
+      ).reverse();
     let outcome;
     try {
       outcome = await this.engine.run(
@@ -178,19 +209,6 @@ export class ChatService {
     const reply = await this.storeReply(conversation, userMessage, user.id, outcome);
     this.metrics.chatTurns.inc({ engine: this.engine.kind, outcome: outcome.stopped ? 'stopped' : 'completed' });
     return { conversation_id: conversation.id, response: reply.content, tool_calls: reply.toolCalls };
-  }
-
-  /**
-   * Checks made before a turn runs (and before a streamed turn opens its stream): an unknown — or
-   * another user's — conversation is a 404, a user over CHAT_RATE_LIMIT_PER_MINUTE a 429. Returns the
-   * conversation the request names (the user's own), for `turn`.
-   */
-  async precheck(user: AuthenticatedUser, request: ParsedChatRequest): Promise<TurnConversation | undefined> {
-    const conversation = request.conversation_id
-      ? await this.readTurnConversation(this.em, user.id, request.conversation_id)
-      : undefined;
-    await this.rateLimit.take(user.id);
-    return conversation;
   }
 
   async listConversations(userId: string): Promise<Conversation[]> {
@@ -234,43 +252,65 @@ export class ChatService {
     return conversation;
   }
 
-  private async readTurnConversation(em: EntityManager, userId: string, id: string): Promise<TurnConversation> {
-    const [conversation] = await em.execute<TurnConversation[]>(READ_TURN_CONVERSATION, [HISTORY_WINDOW, id, userId]);
-    if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
-    return conversation;
+  private async openInConversation(userId: string, id: string, request: ParsedChatRequest): Promise<OpenedTurn> {
+    const [row] = await this.em.execute<
+      (TurnConversation & { message_id: string | null; history: HistoryMessage[] })[]
+    >(OPEN_IN_CONVERSATION, [
+      id,
+      userId,
+      userId,
+      request.message,
+      request.client_message_id,
+      new Date().toISOString(),
+      HISTORY_WINDOW,
+    ]);
+    if (!row) throw new NotFoundException(`conversation ${id} not found`);
+    const conversation = { id: row.id, pending: row.pending, context: row.context };
+    if (row.message_id !== null) {
+      const userMessage = { id: Number(row.message_id), content: request.message, fresh: true };
+      return { conversation, userMessage, replaced: false, history: row.history };
+    }
+    return { conversation, userMessage: await this.storedUserMessage(this.em, id, request), replaced: false };
   }
 
+  /** A new conversation (one with this first message may exist: a retry), or the one an edit names. */
   private async openConversation(
     em: EntityManager,
     userId: string,
     request: ParsedChatRequest,
   ): Promise<TurnConversation> {
-    if (request.conversation_id) return this.readTurnConversation(em, userId, request.conversation_id);
-    const id = conversationIdFor(userId, request.client_message_id);
-    await em
-      .createQueryBuilder(Conversation)
-      .insert({
-        id,
-        userId,
-        title: titleFrom(request.message),
-        pending: null,
-        context: null,
-        createdAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .onConflict('id')
-      .ignore()
-      .execute();
-    return this.readTurnConversation(em, userId, id);
+    const id = request.conversation_id ?? conversationIdFor(userId, request.client_message_id);
+    if (!request.conversation_id) {
+      await em
+        .createQueryBuilder(Conversation)
+        .insert({
+          id,
+          userId,
+          title: titleFrom(request.message),
+          pending: null,
+          context: null,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        })
+        .onConflict('id')
+        .ignore()
+        .execute();
+    }
+    const [conversation] = await em.execute<TurnConversation[]>(
+      'select id, pending, context from conversations where id = ? and user_id = ?',
+      [id, userId],
+    );
+    if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
+    return conversation;
   }
 
-  /** The turn's user message; `fresh` when this request stored it (a retry finds it already there). */
+  /** Stores the turn's user message, or finds it stored by an earlier attempt. */
   private async storeUserMessage(
     em: EntityManager,
     conversation: TurnConversation,
     userId: string,
     request: ParsedChatRequest,
-  ): Promise<{ id: number; content: string; fresh: boolean }> {
+  ): Promise<UserMessage> {
     const [inserted] = await em.execute<{ id: string }[]>(
       `insert into messages (conversation_id, user_id, role, content, tool_calls, client_message_id, created_at)
        values (?, ?, 'user', ?, '[]', ?, ?)
@@ -279,8 +319,17 @@ export class ChatService {
       [conversation.id, userId, request.message, request.client_message_id, new Date().toISOString()],
     );
     if (inserted) return { id: Number(inserted.id), content: request.message, fresh: true };
+    return this.storedUserMessage(em, conversation.id, request);
+  }
+
+  /** The message an earlier attempt of this turn stored: the same text, or the client_message_id was reused (409). */
+  private async storedUserMessage(
+    em: EntityManager,
+    conversationId: string,
+    request: ParsedChatRequest,
+  ): Promise<UserMessage> {
     const message = await em.findOneOrFail(Message, {
-      conversation: conversation.id,
+      conversation: conversationId,
       clientMessageId: request.client_message_id,
     });
     if (message.content !== request.message) {

@@ -9,6 +9,8 @@ import pg from 'pg';
 export async function failInsertsContaining(
   table: 'tasks' | 'messages',
   column: 'title' | 'content',
+  /** Only a message of this role fails (a reply, stored after its stream opened). */
+  role?: 'assistant',
 ): Promise<{ marker: string; driverText: string }> {
   const marker = `fail${randomBytes(6).toString('hex')}`;
   const driverText = `trigger refused ${marker} at the driver level`;
@@ -18,7 +20,9 @@ export async function failInsertsContaining(
     await client.query(`
       create function ${marker}() returns trigger language plpgsql as $$
       begin
-        if position('${marker}' in new.${column}) > 0 then raise exception '${driverText}'; end if;
+        if position('${marker}' in new.${column}) > 0 ${role ? `and new.role = '${role}'` : ''} then
+          raise exception '${driverText}';
+        end if;
         return new;
       end $$;
       create trigger ${marker} before insert on ${table} for each row execute function ${marker}();`);
