@@ -44,6 +44,18 @@ describe('MCP task tools over Streamable HTTP', () => {
     expect(update.inputSchema.required).toEqual(['number']);
   });
 
+  test('date-time arguments advertise a short pattern (the schemas go with every model call) and are validated exactly', async () => {
+    const { mcp } = await session();
+    const { tools } = await mcp.client.listTools();
+    const patterns = JSON.stringify(tools).match(/"pattern":"(?:[^"\\]|\\.)*"/g) ?? [];
+    expect(patterns.length).toBeGreaterThanOrEqual(5);
+    for (const pattern of patterns) expect(pattern.length).toBeLessThan(100);
+    // The advertised pattern admits 30 February; the tool does not.
+    const refused = await mcp.call('add_task', { title: 'x', due_at: '2026-02-30T09:00:00+01:00' });
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toContain('is not a date and time');
+  });
+
   test('add, list, update, complete and delete with priorities, tags and due dates', async () => {
     const { mcp } = await session();
     const added = await mcp.call('add_task', {
