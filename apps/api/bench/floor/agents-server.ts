@@ -7,16 +7,7 @@
 import { Agent, OpenAIChatCompletionsModel, run, setTracingDisabled, tool } from '@openai/agents';
 import OpenAI from 'openai';
 import { z } from 'zod';
-import {
-  env,
-  INSERT_MESSAGE,
-  INSTRUCTIONS,
-  insertTask,
-  pool,
-  type Send,
-  serveFloor,
-  type TurnRequest,
-} from './common.js';
+import { env, finishTurn, INSTRUCTIONS, insertTask, type Send, serveFloor, type TurnRequest } from './common.js';
 
 setTracingDisabled(true);
 
@@ -46,18 +37,16 @@ const model = new OpenAIChatCompletionsModel(
 );
 const agent = new Agent<FloorContext>({ name: 'Floor', instructions: INSTRUCTIONS, model, tools: [addTask] });
 
-async function turn({ userId, message, conversationId }: TurnRequest, send: Send): Promise<void> {
-  const context: FloorContext = { userId, send, calls: [] };
-  const stream = await run(agent, message, { context, stream: true });
+async function turn(request: TurnRequest, send: Send): Promise<void> {
+  const context: FloorContext = { userId: request.userId, send, calls: [] };
+  const stream = await run(agent, request.message, { context, stream: true });
   for await (const event of stream) {
     if (event.type === 'raw_model_stream_event' && event.data.type === 'output_text_delta') {
       send('delta', { text: event.data.delta });
     }
   }
   await stream.completed;
-  const text = String(stream.finalOutput ?? '');
-  await pool.query(INSERT_MESSAGE, [conversationId, userId, 'assistant', text, JSON.stringify(context.calls)]);
-  send('done', { conversation_id: conversationId, response: text, tool_calls: context.calls });
+  await finishTurn(request, send, String(stream.finalOutput ?? ''), context.calls);
 }
 
 await serveFloor(turn);

@@ -8,11 +8,11 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import pg from 'pg';
 
 export const env = process.env as Record<string, string>;
-export const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
 const jwks = createRemoteJWKSet(new URL(env.AUTH_JWKS_URL!));
 
 export const INSTRUCTIONS = 'You manage the user’s tasks with the add_task tool.';
-export const INSERT_MESSAGE =
+const INSERT_MESSAGE =
   'insert into floor_message (conversation_id, user_id, role, content, tool_calls) values ($1, $2, $3, $4, $5)';
 
 export interface TurnRequest {
@@ -51,6 +51,17 @@ export async function insertTask(userId: string, title: string) {
     status: 'created',
     task: { id: task.id, number: task.id, title, completed: task.completed, created_at: task.created_at },
   };
+}
+
+/** Stores the reply and ends the stream with `done`, as the api does. */
+export async function finishTurn(
+  { userId, conversationId }: TurnRequest,
+  send: Send,
+  text: string,
+  toolCalls: object[],
+): Promise<void> {
+  await pool.query(INSERT_MESSAGE, [conversationId, userId, 'assistant', text, JSON.stringify(toolCalls)]);
+  send('done', { conversation_id: conversationId, response: text, tool_calls: toolCalls });
 }
 
 function usage(response: ServerResponse): void {

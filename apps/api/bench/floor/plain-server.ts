@@ -3,16 +3,7 @@
  * It stores the user message (common.ts), asks the model (which calls add_task), inserts the task, asks
  * the model again and streams its reply as SSE, stores the reply.
  */
-import {
-  INSERT_MESSAGE,
-  INSTRUCTIONS,
-  env,
-  insertTask,
-  pool,
-  type Send,
-  serveFloor,
-  type TurnRequest,
-} from './common.js';
+import { env, finishTurn, INSTRUCTIONS, insertTask, type Send, serveFloor, type TurnRequest } from './common.js';
 
 const COMPLETIONS_URL = `${env.LLM_BASE_URL}/chat/completions`;
 const ADD_TASK = {
@@ -71,16 +62,16 @@ async function complete(messages: ModelMessage[], onText: (text: string) => void
   return { text, call };
 }
 
-async function turn({ userId, message, conversationId }: TurnRequest, send: Send): Promise<void> {
+async function turn(request: TurnRequest, send: Send): Promise<void> {
   const sendText = (text: string) => send('delta', { text });
   const messages: ModelMessage[] = [
     { role: 'system', content: INSTRUCTIONS },
-    { role: 'user', content: message },
+    { role: 'user', content: request.message },
   ];
   const { call } = await complete(messages, sendText);
   if (call?.name !== 'add_task') throw new Error('the model did not call add_task');
   const args = JSON.parse(call.arguments) as { title: string };
-  const result = await insertTask(userId, args.title);
+  const result = await insertTask(request.userId, args.title);
   const toolCall = { name: call.name, arguments: args, result, is_error: false };
   send('tool_call', toolCall);
   messages.push(
@@ -92,8 +83,7 @@ async function turn({ userId, message, conversationId }: TurnRequest, send: Send
     { role: 'tool', tool_call_id: call.id, content: JSON.stringify(result) },
   );
   const reply = await complete(messages, sendText);
-  await pool.query(INSERT_MESSAGE, [conversationId, userId, 'assistant', reply.text, JSON.stringify([toolCall])]);
-  send('done', { conversation_id: conversationId, response: reply.text, tool_calls: [toolCall] });
+  await finishTurn(request, send, reply.text, [toolCall]);
 }
 
 await serveFloor(turn);
