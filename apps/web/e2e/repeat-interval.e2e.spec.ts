@@ -65,4 +65,30 @@ describe('repeat every N', () => {
     expect(await storedRecurrence(page, id)).toEqual({ frequency: 'weekly', interval: 3 });
     await context.close();
   });
+
+  test('an invalid count folded away under "Fewer" unfolds on Add and says why; nothing is added', async () => {
+    const { context, page } = await suite.newPage({ width: 1280, height: 800 });
+    await signUp(page, suite.webUrl, uniqueEmail('ines'));
+    await page.goto(`${suite.webUrl}/tasks`);
+    const add = page.getByRole('form', { name: 'Add a task' });
+    await add.getByRole('textbox', { name: 'New task' }).fill('Oil the hinges');
+    await add.getByRole('button', { name: /^More/ }).click();
+    await repeatSelect(add).selectOption('monthly');
+    await repeatEvery(add).fill('400');
+    await add.getByRole('button', { name: /^Fewer/ }).click();
+    await repeatEvery(add).waitFor({ state: 'hidden' });
+
+    let posted = false;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/tasks') && request.method() === 'POST') posted = true;
+    });
+    await add.getByRole('button', { name: /^Add/ }).click();
+    // Unfolded, with the browser's focus (and so its message) on the field at fault.
+    await repeatEvery(add).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('type') === 'number');
+    expect(await validationMessage(repeatEvery(add))).toBe('Repeat every: enter a whole number from 1 to 365');
+    await add.getByRole('button', { name: /^Fewer/ }).waitFor();
+    expect(posted).toBe(false);
+    await context.close();
+  });
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { LIMITS } from '@todo-chatbot/api/contracts';
 import { api } from '@/lib/client/api';
 import type { TaskView as Task } from '@/lib/client/types';
@@ -33,8 +34,14 @@ export function AddTaskForm({ onAdded }: { onAdded: () => void }) {
     }
   }
 
+  // A field folded away that fails the browser's check unfolds at once (before the browser looks for a
+  // control to focus), so its message shows instead of the submit doing nothing.
+  function unfoldInvalid(event: FormEvent<HTMLFormElement>) {
+    if (!expanded && (event.target as Element).closest('#add-task-fields')) flushSync(() => setExpanded(true));
+  }
+
   return (
-    <form className="card add-task" onSubmit={submit} aria-label="Add a task">
+    <form className="card add-task" onSubmit={submit} onInvalidCapture={unfoldInvalid} aria-label="Add a task">
       <div className="quick-add">
         <input name="title" aria-label="New task" required maxLength={LIMITS.title} placeholder="What needs doing?" />
         <DisclosureButton open={expanded} onToggle={setExpanded} controls="add-task-fields" className="secondary">
