@@ -129,6 +129,24 @@ describe('reminder toasts', () => {
     await context.close();
   });
 
+  test('a missed reminder leaves the list as soon as its task is completed or deleted', async () => {
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('otto'));
+    await dueReminders(page, ['Pay rent', 'Feed the cat']);
+    await page.goto(`${suite.webUrl}/tasks`);
+    await page.mouse.move(1, 400);
+    const missedTwo = page.getByRole('button', { name: 'Missed reminders (2)' });
+    await missedTwo.waitFor({ timeout: 30_000 });
+
+    const row = (title: string) => page.locator('[data-testid="task-row"]', { hasText: title });
+    await row('Pay rent').getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Missed reminders (1)' }).waitFor();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await row('Feed the cat').getByRole('button', { name: 'Delete "Feed the cat"' }).click();
+    await page.getByRole('button', { name: /^Missed reminders/ }).waitFor({ state: 'detached' });
+    await context.close();
+  });
+
   test('a toast being read (hovered or focused) stays', async () => {
     const { context, page } = await suite.newPage();
     await signUp(page, suite.webUrl, uniqueEmail('vera'));

@@ -4,6 +4,7 @@ import { usePathname } from 'next/navigation';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { MISSED_REMINDERS_MAX } from '@todo-chatbot/api/contracts';
 import { api } from '@/lib/client/api';
+import { onTasksChanged } from '@/lib/client/task-events';
 import type {
   ReminderAckRequest,
   ReminderAckResponse,
@@ -75,8 +76,9 @@ export function ReminderCenter({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Task[]>([]);
   const [missed, setMissed] = useState<Task[]>([]);
   const [dismissError, setDismissError] = useState<string | null>(null);
-  // The api dismisses only reminders it knows were shown: a dismissal waits for the acks sent before it.
-  const acknowledged = useRef<Promise<unknown>>(Promise.resolve());
+  // The reminder writes to the api, in order: it dismisses only reminders it knows were shown, so a
+  // dismissal waits for the acks sent before it; a reload of the missed list waits for both.
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
 
   /**
    * Tells the api which reminders were shown, so it stops returning them (reading them changes nothing).
@@ -85,7 +87,7 @@ export function ReminderCenter({ children }: { children: ReactNode }) {
   const acknowledge = useCallback((tasks: Task[]) => {
     const body: ReminderAckRequest = { task_ids: tasks.map((task) => task.id) };
     const sent = api<ReminderAckResponse>('/api/reminders/ack', { method: 'POST', json: body }).catch(() => undefined);
-    acknowledged.current = Promise.all([acknowledged.current, sent]);
+    writes.current = Promise.all([writes.current, sent]);
   }, []);
 
   /** Optimistic: gone at once, back in the list with a message if the api could not be told. */
@@ -96,12 +98,13 @@ export function ReminderCenter({ children }: { children: ReactNode }) {
     setMissed((current) => without(current, ids));
     setDismissError(null);
     const body: ReminderDismissRequest = { task_ids: [...ids] };
-    acknowledged.current
+    const dismissed = writes.current
       .then(() => api<ReminderDismissResponse>('/api/reminders/dismiss', { method: 'POST', json: body }))
       .catch((failure: Error) => {
         setMissed((current) => newestFirst(adding(current, tasks)));
         setDismissError(`Could not clear ${tasks.length === 1 ? 'the reminder' : 'the reminders'}: ${failure.message}`);
       });
+    writes.current = dismissed;
   }, []);
 
   const announce = useCallback(
@@ -147,6 +150,20 @@ export function ReminderCenter({ children }: { children: ReactNode }) {
       window.clearTimeout(retry);
     };
   }, [active, announce]);
+
+  // A task completed, deleted or re-armed (here, in another tab, by the chat) leaves the missed list at
+  // once: the api's list, read after this page's own reminder writes, replaces it.
+  useEffect(() => {
+    if (!active) return;
+    return onTasksChanged(() => {
+      writes.current
+        .then(() => api<Task[]>('/api/reminders/missed'))
+        .then(
+          (list) => setMissed(newestFirst(list)),
+          () => undefined,
+        );
+    });
+  }, [active]);
 
   // Stable callbacks: a toast's timer restarts only when that toast is held or released.
   const expire = useCallback((task: Task) => {
