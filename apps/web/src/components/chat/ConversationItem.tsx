@@ -15,6 +15,29 @@ interface Props {
 
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
+/** The row's buttons are icons (named by their aria-label), so a narrow sidebar still shows the title. */
+function RowIcon({ path }: { path: string }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={path} />
+    </svg>
+  );
+}
+
+const PENCIL = 'M12 20h9M16.5 3.5a2.12 2.12 0 0 1 3 3L7 19l-4 1 1-4Z';
+const BIN = 'M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6';
+
 /** One conversation of the list: its link, renamed in place, deleted after a confirmation. */
 export function ConversationItem({ conversation, active, onOpen, onRename, onDelete }: Props) {
   const [mode, setMode] = useState<Mode>('view');
@@ -73,19 +96,21 @@ export function ConversationItem({ conversation, active, onOpen, onRename, onDel
           </Link>
           <button
             type="button"
-            className="secondary small"
+            className="secondary small conversation-action"
             aria-label={`Rename ${title}`}
+            title="Rename"
             onClick={() => show('rename')}
           >
-            Rename
+            <RowIcon path={PENCIL} />
           </button>
           <button
             type="button"
-            className="danger small"
+            className="danger small conversation-action"
             aria-label={`Delete ${title}`}
+            title="Delete"
             onClick={() => show('confirm-delete')}
           >
-            Delete
+            <RowIcon path={BIN} />
           </button>
         </div>
       )}
