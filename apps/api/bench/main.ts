@@ -7,6 +7,7 @@
  *   npm run bench:smoke                            2 turns per scenario, 10 in all (needs the builds)
  *   npm run bench -- --only agent,floor --latency 300     some scenarios, model latency per call in ms
  *   BENCH_API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench -- --only agent
+ *   BENCH_WEB_NODE_OPTIONS=… the same for the web server of the bff scenario
  *   BENCH_API_ENTRY=/elsewhere/apps/api/dist/main.js npm run bench -w apps/api   (another build of the api)
  */
 import { execFileSync } from 'node:child_process';

@@ -54,6 +54,7 @@ export const bffTurns: Scenario['run'] = (context, { name, plan, modelMs }) =>
         NEXT_TELEMETRY_DISABLED: '1',
       },
       `${webUrl}/api/ready`,
+      process.env.BENCH_WEB_NODE_OPTIONS,
     );
     defer(() => web.stop());
     const headers = { cookie: await signUp(webUrl), origin: webUrl };
