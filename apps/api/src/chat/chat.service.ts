@@ -112,6 +112,9 @@ function conversationIdFor(userId: string, clientMessageId: string): string {
 const jsonOrNull = (value: unknown): string | null =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
+/** The same 404 for a conversation that does not exist and for another user's. */
+const conversationNotFound = (id: string) => new NotFoundException(`conversation ${id} not found`);
+
 const titleFrom = (message: string): string =>
   message.length <= TITLE_LENGTH ? message : `${message.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;
 
@@ -225,7 +228,7 @@ export class ChatService {
   /** Deletes the user's conversation; its messages go with it (the foreign key cascades). */
   async deleteConversation(userId: string, id: string): Promise<void> {
     const deleted = await this.em.nativeDelete(Conversation, { id, userId });
-    if (deleted === 0) throw new NotFoundException(`conversation ${id} not found`);
+    if (deleted === 0) throw conversationNotFound(id);
   }
 
   /**
@@ -248,7 +251,7 @@ export class ChatService {
 
   private async findConversation(userId: string, id: string): Promise<Conversation> {
     const conversation = await this.em.findOne(Conversation, { id, userId });
-    if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
+    if (!conversation) throw conversationNotFound(id);
     return conversation;
   }
 
@@ -264,7 +267,7 @@ export class ChatService {
       new Date().toISOString(),
       HISTORY_WINDOW,
     ]);
-    if (!row) throw new NotFoundException(`conversation ${id} not found`);
+    if (!row) throw conversationNotFound(id);
     const conversation = { id: row.id, pending: row.pending, context: row.context };
     if (row.message_id !== null) {
       const userMessage = { id: Number(row.message_id), content: request.message, fresh: true };
@@ -300,7 +303,7 @@ export class ChatService {
       'select id, pending, context from conversations where id = ? and user_id = ?',
       [id, userId],
     );
-    if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
+    if (!conversation) throw conversationNotFound(id);
     return conversation;
   }
 
