@@ -147,6 +147,29 @@ describe('reminder toasts', () => {
     await context.close();
   });
 
+  test('a missed reminder whose task is completed outside the browser leaves the list with the next poll', async () => {
+    const { context, page } = await suite.newPage();
+    // The reminder poll (every 30 s) is brought forward below rather than waited for.
+    await context.clock.install();
+    await signUp(page, suite.webUrl, uniqueEmail('mona'));
+    await page.goto('about:blank');
+    const id = await addTask(page, suite.webUrl, { title: 'Return the books', remind_at: hoursFromNow(-0.1) });
+    await page.goto(`${suite.webUrl}/tasks`);
+    await page.mouse.move(1, 400);
+    const missedOne = page.getByRole('button', { name: 'Missed reminders (1)' });
+    await missedOne.waitFor({ timeout: 30_000 });
+
+    // Through the BFF with the user's cookie, not from the page: as an MCP client or another device would.
+    const completed = await page.request.post(`${suite.webUrl}/api/tasks/${id}/complete`, {
+      headers: { origin: suite.webUrl },
+      data: { completed: true },
+    });
+    expect(completed.status()).toBe(200);
+    await page.clock.fastForward(30_000);
+    await missedOne.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
   test('a toast being read (hovered or focused) stays', async () => {
     const { context, page } = await suite.newPage();
     await signUp(page, suite.webUrl, uniqueEmail('vera'));

@@ -122,20 +122,24 @@ export function ReminderCenter({ children }: { children: ReactNode }) {
     [acknowledge, clear],
   );
 
+  /**
+   * The api's missed list replaces the page's, read after this page's own reminder writes. An answer is
+   * dropped when the page wrote meanwhile (it may predate that write); the next reload brings it.
+   */
+  const reloadMissed = useCallback(async () => {
+    const after = writes.current;
+    const list = await after.then(() => api<Task[]>('/api/reminders/missed'));
+    if (writes.current === after) setMissed(newestFirst(list));
+  }, []);
+
   useEffect(() => {
     if (!active) return;
     let retry: number | undefined;
-    let missedLoaded = false;
-    // The missed list first (once per visit to the app's pages), then the reminders due since.
-    const loadMissed = async () => {
-      if (missedLoaded) return;
-      const list = await api<Task[]>('/api/reminders/missed');
-      missedLoaded = true;
-      setMissed((current) => newestFirst(adding(current, list)));
-    };
+    // The missed list first, then the reminders due since. Every poll reloads the list: a task completed,
+    // deleted or re-armed where this page cannot hear it (an MCP client, another device) leaves it then.
     const poll = () => {
       window.clearTimeout(retry);
-      loadMissed()
+      reloadMissed()
         // Tried again at the next poll: due reminders never wait on the missed list.
         .catch(() => undefined)
         .then(() => api<Task[]>('/api/reminders/due'))
@@ -149,21 +153,13 @@ export function ReminderCenter({ children }: { children: ReactNode }) {
       window.clearInterval(timer);
       window.clearTimeout(retry);
     };
-  }, [active, announce]);
+  }, [active, announce, reloadMissed]);
 
-  // A task completed, deleted or re-armed (here, in another tab, by the chat) leaves the missed list at
-  // once: the api's list, read after this page's own reminder writes, replaces it.
+  // A task completed, deleted or re-armed here, in another tab or by the chat leaves the missed list at once.
   useEffect(() => {
     if (!active) return;
-    return onTasksChanged(() => {
-      writes.current
-        .then(() => api<Task[]>('/api/reminders/missed'))
-        .then(
-          (list) => setMissed(newestFirst(list)),
-          () => undefined,
-        );
-    });
-  }, [active]);
+    return onTasksChanged(() => void reloadMissed().catch(() => undefined));
+  }, [active, reloadMissed]);
 
   // Stable callbacks: a toast's timer restarts only when that toast is held or released.
   const expire = useCallback((task: Task) => {
