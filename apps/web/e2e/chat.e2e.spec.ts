@@ -74,6 +74,24 @@ describe('chat replies', () => {
     await context.close();
   });
 
+  test('stream through the web uncompressed, event by event, while its pages are gzip-compressed', async () => {
+    const { context, page } = await suite.newPage();
+    await signUp(page, suite.webUrl, uniqueEmail('gzip'));
+    const gzip = { 'accept-encoding': 'gzip' };
+    const chatPage = await page.request.get(`${suite.webUrl}/chat`, { headers: gzip });
+    expect(chatPage.headers()['content-encoding']).toBe('gzip');
+
+    const turn = await page.request.post(`${suite.webUrl}/api/chat/stream`, {
+      headers: { ...gzip, origin: suite.webUrl, accept: 'text/event-stream' },
+      data: { message: 'list my tasks', client_message_id: 'uncompressed-1' },
+    });
+    expect(turn.status()).toBe(200);
+    expect(turn.headers()['content-type']).toMatch(/^text\/event-stream/);
+    expect(turn.headers()['content-encoding']).toBeUndefined();
+    expect(await turn.text()).toMatch(/^event: start\n[\s\S]*\nevent: done\n/);
+    await context.close();
+  });
+
   test('Copy puts the reply on the clipboard, as its Markdown, and says so', async () => {
     const { context, page } = await suite.newPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.webUrl });
