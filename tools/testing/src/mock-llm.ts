@@ -183,6 +183,9 @@ export async function startMockLlm({
     else sendCompletion(response, body.model, reply);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // A test file that starts its mock on import and whose tests `jest -t` filters out never runs its afterAll:
+  // the idle mock must not keep jest from exiting.
+  server.unref();
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     requests,
