@@ -25,6 +25,8 @@ export interface ScenarioResult {
   web_rss_mb?: number;
   /** This scenario's cost as a multiple of the floor comparator's, at the same concurrency. */
   vs_floor?: { cpu: number; overhead_p99: number };
+  /** The agent turn's CPU as a multiple of floor_agents': what our code adds to the agent library's own cost. */
+  vs_floor_agents?: { cpu: number };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -80,13 +82,17 @@ const FLOOR_OF: Record<string, string> = {
 };
 
 export function compareWithFloor(results: ScenarioResult[]): void {
+  const named = (name: string | undefined) => results.find((r) => r.name === name);
   for (const result of results) {
-    const floor = results.find((r) => r.name === FLOOR_OF[result.name]);
-    if (!floor) continue;
-    result.vs_floor = {
-      cpu: round(result.cpu_ms_per_turn / floor.cpu_ms_per_turn),
-      overhead_p99: round(result.overhead_ms.p99 / floor.overhead_ms.p99),
-    };
+    const floor = named(FLOOR_OF[result.name]);
+    if (floor) {
+      result.vs_floor = {
+        cpu: round(result.cpu_ms_per_turn / floor.cpu_ms_per_turn),
+        overhead_p99: round(result.overhead_ms.p99 / floor.overhead_ms.p99),
+      };
+    }
+    const libraryFloor = result.name === 'agent' ? named('floor_agents') : undefined;
+    if (libraryFloor) result.vs_floor_agents = { cpu: round(result.cpu_ms_per_turn / libraryFloor.cpu_ms_per_turn) };
   }
 }
 
@@ -98,6 +104,7 @@ const COLUMNS = [
   'turns/s',
   'cpu ms',
   '×floor',
+  '×lib',
   'rss MB',
   'lat p50',
   'p95',
@@ -119,6 +126,7 @@ function row(result: ScenarioResult): string[] {
     result.turns_per_s,
     result.cpu_ms_per_turn,
     floor?.cpu ?? '-',
+    result.vs_floor_agents?.cpu ?? '-',
     result.rss_mb,
     latency.p50,
     latency.p95,
@@ -135,7 +143,8 @@ function row(result: ScenarioResult): string[] {
 export function printReport(results: ScenarioResult[], meta: Record<string, unknown>): void {
   const line = (name: string, cells: string[]) => `${name.padEnd(14)}${cells.map((c) => c.padStart(8)).join('')}`;
   console.log('\ncpu ms: CPU per turn of the server under test (api, or floor) from its own metrics;');
-  console.log('ovh: latency minus the model time of the turn; model: mock latency per call (ms); all times in ms\n');
+  console.log('ovh: latency minus the model time of the turn; model: mock latency per call (ms); all times in ms;');
+  console.log('×floor: a multiple of the floor comparator; ×lib: the agent turn as a multiple of floor_agents\n');
   console.log(line('scenario', COLUMNS));
   for (const result of results) console.log(line(result.name, row(result)));
   console.log(`\nBENCH_JSON ${JSON.stringify({ ...meta, scenarios: results })}`);
