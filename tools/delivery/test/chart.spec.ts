@@ -18,6 +18,7 @@ import type { ISealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.co
 import { type Environment, type K8sObject, findObject, render, validateObject } from '../src/chart.js';
 import { REPO_ROOT } from '../src/binaries.js';
 import { effectiveValues, valueAt } from '../src/environment-values.js';
+import { expectChartLabels } from './support/chart-labels.js';
 
 const ENVS: Environment[] = ['dev', 'prod'];
 const rendered = new Map<Environment, K8sObject[]>();
@@ -76,24 +77,8 @@ describe.each(ENVS)('chart rendered for %s', (env) => {
 
   it('FR-026/FR-033: app, component, version and app.kubernetes.io/* labels on every object', () => {
     for (const obj of objects(env)) {
-      const labels = obj.metadata.labels ?? {};
-      for (const key of [
-        'app',
-        'component',
-        'version',
-        'helm.sh/chart',
-        'app.kubernetes.io/name',
-        'app.kubernetes.io/instance',
-        'app.kubernetes.io/version',
-        'app.kubernetes.io/component',
-        'app.kubernetes.io/part-of',
-        'app.kubernetes.io/managed-by',
-      ]) {
-        expect({ object: `${obj.kind}/${obj.metadata.name}`, key, value: labels[key] }).toEqual(
-          expect.objectContaining({ value: expect.stringMatching(/\S/) }),
-        );
-      }
-      expect(labels['app.kubernetes.io/instance']).toBe('chatbot');
+      expectChartLabels(obj);
+      expect(obj.metadata.labels!['app.kubernetes.io/instance']).toBe('chatbot');
     }
     for (const [where, spec] of podSpecs(objects(env))) expect({ where, spec: !!spec }).toEqual({ where, spec: true });
     for (const d of [deployment(env, 'api'), deployment(env, 'web')]) {

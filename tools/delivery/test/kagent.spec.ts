@@ -18,6 +18,7 @@ import {
   validateObject,
   valueFiles,
 } from '../src/chart.js';
+import { expectChartLabels } from './support/chart-labels.js';
 
 const ENVS: Environment[] = ['dev', 'prod'];
 const ON = ['kagent.enabled=true'];
@@ -246,23 +247,7 @@ describe.each(ENVS)('kagent.enabled=true for %s', (env) => {
   it('every non-kagent object still validates with no unknown fields; every object carries the chart labels', async () => {
     for (const obj of objects(env)) {
       if (!KAGENT_KINDS.includes(obj.kind)) await validateObject(obj);
-      const labels = obj.metadata.labels ?? {};
-      for (const key of [
-        'app',
-        'component',
-        'version',
-        'helm.sh/chart',
-        'app.kubernetes.io/name',
-        'app.kubernetes.io/instance',
-        'app.kubernetes.io/version',
-        'app.kubernetes.io/component',
-        'app.kubernetes.io/part-of',
-        'app.kubernetes.io/managed-by',
-      ]) {
-        expect({ object: `${obj.kind}/${obj.metadata.name}`, key, value: labels[key] }).toEqual(
-          expect.objectContaining({ value: expect.stringMatching(/\S/) }),
-        );
-      }
+      expectChartLabels(obj);
     }
   });
 
