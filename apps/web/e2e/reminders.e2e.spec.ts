@@ -12,10 +12,15 @@ const overlaps = (a: Box, b: Box) =>
 
 const box = async (locator: Locator) => (await locator.boundingBox())!;
 
-/** Reminders due now, made while no app page is open: one polling meanwhile would show and acknowledge them. */
-async function dueReminders(page: Page, titles: string[]): Promise<void> {
+/**
+ * Reminders due now, made while no app page is open: one polling meanwhile would show and acknowledge them.
+ * Returns their tasks' ids.
+ */
+async function dueReminders(page: Page, titles: string[]): Promise<number[]> {
   await page.goto('about:blank');
-  for (const title of titles) await addTask(page, suite.webUrl, { title, remind_at: hoursFromNow(-0.1) });
+  const ids: number[] = [];
+  for (const title of titles) ids.push(await addTask(page, suite.webUrl, { title, remind_at: hoursFromNow(-0.1) }));
+  return ids;
 }
 
 describe('reminder toasts', () => {
@@ -152,8 +157,7 @@ describe('reminder toasts', () => {
     // The reminder poll (every 30 s) is brought forward below rather than waited for.
     await context.clock.install();
     await signUp(page, suite.webUrl, uniqueEmail('mona'));
-    await page.goto('about:blank');
-    const id = await addTask(page, suite.webUrl, { title: 'Return the books', remind_at: hoursFromNow(-0.1) });
+    const [id] = await dueReminders(page, ['Return the books']);
     await page.goto(`${suite.webUrl}/tasks`);
     await page.mouse.move(1, 400);
     const missedOne = page.getByRole('button', { name: 'Missed reminders (1)' });
